@@ -1,0 +1,35 @@
+"""The ``govgraph`` command line: a thin layer over the library.
+
+Each command parses its arguments, makes one library call, and prints; errors become
+one-line messages with exit code 2 (bad input), 1 (findings) or 3 (a bug).
+"""
+
+from __future__ import annotations
+
+import click
+
+from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.model_commands import convert, show, validate
+
+__all__ = ["main"]
+
+
+@click.group(
+    cls=GovgraphGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(package_name="govgraph", prog_name="govgraph")
+def main() -> None:
+    """govgraph: public-sector governance as a graph.
+
+    Model councils, working groups, tables, the organisations that support them,
+    members, priorities and reporting lines; check, analyse and convert the model.
+
+    Example:
+
+        govgraph validate fixtures/joint-councils.yaml
+    """
+
+
+for _command in (validate, show, convert):
+    main.add_command(_command)

@@ -1,0 +1,160 @@
+"""Commands about the model itself: ``validate``, ``show``, ``convert``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from govgraph.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    as_of_option,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+)
+from govgraph.cli.output import console, emit, emit_rows
+from govgraph.errors import ModelInvalidError
+from govgraph.findings import Finding, Severity
+from govgraph.formats import validate_path, write_model
+from govgraph.i18n import kind_name, text, type_name
+from govgraph.sources import is_database_uri
+from govgraph.summary import summarize
+
+__all__ = ["convert", "show", "validate"]
+
+
+def _finding_columns(lang: str) -> list[tuple[str, str]]:
+    return [
+        ("severity", text("severity", lang)),
+        ("code", text("code", lang)),
+        ("location", text("location", lang)),
+        ("field", text("field", lang)),
+        ("message", text("message", lang)),
+    ]
+
+
+@click.command()
+@model_argument
+@format_option
+@lang_option
+@as_of_option
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings.")
+def validate(model: str, fmt: str, lang: str, as_of_date: date | None, strict: bool) -> None:
+    """Check a model file against the model's rules and list the findings.
+
+    Errors (duplicate ids, dangling references, wrong endpoint kinds, formal reporting
+    cycles, malformed values) make the model invalid: exit 2. Warnings (informal
+    structure, several formal parents, ended bodies with active children, bodies with
+    no support) are listed; exit 0, or 1 with --strict.
+
+    Example:
+
+        govgraph validate fixtures/joint-councils.yaml --lang fr
+    """
+    if is_database_uri(model):
+        findings: list[Finding] = []
+        load(model, as_of_date)
+    else:
+        try:
+            _, findings = validate_path(model, as_of_date)
+        except ModelInvalidError as exc:
+            findings = exc.findings
+    errors = sum(f.severity is Severity.error for f in findings)
+    warnings = sum(f.severity is Severity.warning for f in findings)
+    data = {
+        "model": model,
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [f.as_row(lang) for f in findings],
+    }
+    rows = [f.as_row(lang) for f in findings]
+    if fmt == "table":  # machine formats keep the stable severity codes
+        rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
+    if fmt == "table" and not findings:
+        click.echo(text("no_findings", lang))
+    else:
+        emit(data, rows, _finding_columns(lang), fmt, title=text("findings", lang))
+    if fmt == "table" and findings:
+        console().print(text("summary_valid", lang, errors=errors, warnings=warnings))
+    if errors:
+        raise click.exceptions.Exit(EXIT_USAGE)
+    if strict and warnings:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+@click.command()
+@model_argument
+@format_option
+@lang_option
+@as_of_option
+def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
+    """Summarise a model: entities by kind, relationships by type, the dates it
+    covers and its roots (the bodies at the top of the structure).
+
+    Example:
+
+        govgraph show fixtures/joint-councils.yaml --as-of 2017-06
+    """
+    loaded = load(model, as_of_date)
+    summary = summarize(loaded)
+    summary["as_of"] = as_of_date.isoformat() if as_of_date else None
+    if fmt == "json":
+        emit(summary, [], [], fmt)
+        return
+    rows = [
+        {"section": text("entities", lang), "key": kind, "value": count}
+        for kind, count in summary["entities"].items()
+    ]
+    rows += [
+        {"section": text("relationships", lang), "key": rel_type, "value": count}
+        for rel_type, count in summary["relationships"].items()
+    ]
+    first, last = summary["date_range"]
+    rows.append({"section": text("date_range", lang), "key": first or "…", "value": last or "…"})
+    for root in summary["roots"]:
+        rows.append(
+            {"section": text("roots", lang), "key": root, "value": loaded.entity(root).label(lang)}
+        )
+    if as_of_date:
+        rows.append({"section": text("as_of", lang), "key": as_of_date.isoformat(), "value": ""})
+    if fmt == "table":
+        for row in rows:
+            if row["section"] == text("entities", lang):
+                row["value"] = f"{row['value']}  ({kind_name(row['key'], lang)})"
+            elif row["section"] == text("relationships", lang):
+                row["value"] = f"{row['value']}  ({type_name(row['key'], lang)})"
+    title = summary["title"] or {}
+    columns = [
+        ("section", text("section", lang)),
+        ("key", text("key", lang)),
+        ("value", text("value", lang)),
+    ]
+    emit_rows(rows, columns, fmt, title=title.get(lang) or next(iter(title.values()), None))
+
+
+@click.command()
+@model_argument
+@click.argument("out", metavar="OUT")
+@as_of_option
+def convert(model: str, out: str, as_of_date: date | None) -> None:
+    """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
+    or a directory (a path ending in / or with no extension) for the CSV form.
+
+    The model is validated first; nothing is written if it is invalid. Files are
+    written atomically.
+
+    Example:
+
+        govgraph convert fixtures/joint-councils.yaml out/joint-councils-csv/
+    """
+    loaded = load(model, as_of_date)
+    write_model(loaded, out)
+    click.echo(
+        f"{text('written', 'en', path=out)} "
+        f"({len(loaded.entities)} entities, {len(loaded.relationships)} relationships)",
+        err=True,
+    )

@@ -1,0 +1,129 @@
+"""Reading and writing models in every supported format, chosen by the path.
+
+A directory is the CSV form; otherwise the file's extension decides (``.yaml``,
+``.yml``, ``.json``; more formats register themselves in ``FORMATS``).
+
+>>> sorted(s for f in FORMATS for s in f.suffixes)
+['.json', '.yaml', '.yml']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from govgraph.errors import InputError, ModelInvalidError
+from govgraph.findings import Finding, errors_in
+from govgraph.formats.documents import read_document, write_json, write_yaml
+from govgraph.formats.parse import RawModel, check_raw, model_from_raw
+from govgraph.formats.spreadsheet import read_csv_directory, write_csv_directory
+from govgraph.model import GovernanceModel
+
+__all__ = [
+    "CSV_FORMAT",
+    "FORMATS",
+    "Format",
+    "format_for",
+    "load_model",
+    "read_model",
+    "read_raw",
+    "register_format",
+    "validate_path",
+    "write_model",
+]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: its name, the path endings it claims, and what it can do.
+
+    ``read`` gives a ``RawModel`` (validated and checked by the caller) and
+    ``write`` writes a model to a path atomically; either may be missing.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Path], RawModel] | None = None
+    write: Callable[[GovernanceModel, Path], None] | None = None
+
+
+CSV_FORMAT = Format("csv", (), read_csv_directory, write_csv_directory)
+FORMATS: list[Format] = [
+    Format("yaml", (".yaml", ".yml"), read_document, write_yaml),
+    Format("json", (".json",), read_document, write_json),
+]
+
+
+def register_format(fmt: Format) -> None:
+    """Add a format; a longer suffix (``.popolo.json``) wins over a shorter one."""
+    FORMATS.append(fmt)
+
+
+def format_for(path: str | Path, *, for_writing: bool = False) -> Format:
+    """The format of ``path``: CSV for a directory (or, when writing, a path with no
+    extension or a trailing slash), else by the longest matching extension."""
+    text = str(path)
+    target = Path(path)
+    if target.is_dir() or (for_writing and (text.endswith(("/", "\\")) or not target.suffix)):
+        return CSV_FORMAT
+    name = target.name.lower()
+    matches = [(len(s), f) for f in FORMATS for s in f.suffixes if name.endswith(s)]
+    if not matches:
+        known = ", ".join(s for f in FORMATS for s in f.suffixes)
+        raise InputError(f"unknown format (expected a directory for CSV, or {known})", file=text)
+    return max(matches, key=lambda match: match[0])[1]
+
+
+def read_raw(path: str | Path) -> RawModel:
+    """Read ``path`` into a ``RawModel`` (parse errors raise ``InputError``)."""
+    fmt = format_for(path)
+    if fmt.read is None:
+        raise InputError(f"govgraph can write {fmt.name} but not read it", file=str(path))
+    return fmt.read(Path(path))
+
+
+def read_model(path: str | Path) -> GovernanceModel:
+    """Read and validate the structure of a model file, without the rule checks.
+
+    Raises ``InputError`` (parse errors) or ``ModelInvalidError`` (malformed records),
+    each naming the file, line and field.
+    """
+    return model_from_raw(read_raw(path))
+
+
+def validate_path(
+    path: str | Path, as_of: str | date | None = None
+) -> tuple[GovernanceModel, list[Finding]]:
+    """Read, validate and check a model file: the model and every located finding
+    (errors first). Malformed records raise ``ModelInvalidError``. With ``as_of``, the
+    rules are checked on (and the model returned is) what was valid that day."""
+    return check_raw(read_raw(path), as_of)
+
+
+def load_model(path: str | Path) -> GovernanceModel:
+    """Read a model file that must be valid: any error-level finding (duplicate id,
+    dangling reference, cycle...) raises ``ModelInvalidError``. Warnings are allowed.
+
+    >>> load_model("no/such/file.yaml")
+    Traceback (most recent call last):
+    ...
+    govgraph.errors.InputError: no/such/file.yaml: no such file
+    """
+    model, findings = validate_path(path)
+    errors = errors_in(findings)
+    if errors:
+        raise ModelInvalidError(errors, file=str(path))
+    return model
+
+
+def write_model(model: GovernanceModel, path: str | Path) -> None:
+    """Write ``model`` to ``path`` in the format the path names, atomically."""
+    fmt = format_for(path, for_writing=True)
+    if fmt.write is None:
+        raise InputError(f"govgraph can read {fmt.name} but not write it", file=str(path))
+    try:
+        fmt.write(model, Path(path))
+    except FileExistsError as exc:
+        raise InputError(str(exc), file=str(path)) from None

@@ -1,0 +1,201 @@
+"""From a raw document (what a YAML, JSON or CSV reader produced) to a checked model,
+with every problem located in the file it came from.
+
+A reader gives a ``RawModel``: the plain document and a way to turn document paths
+such as ``("entities", 3, "kind")`` into a ``Location`` (file, line, field). Structural
+problems (unknown kind, bad date, unknown field...) and the validator's findings are
+both reported as located findings.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from govgraph.checks import check_model
+from govgraph.errors import InputError, ModelInvalidError
+from govgraph.findings import Finding, Severity, errors_in
+from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
+from govgraph.temporal import as_of, valid_positions
+from govgraph.vocabulary import EntityKind, RelationType
+
+__all__ = ["Location", "RawModel", "check_raw", "locate_findings", "model_from_raw"]
+
+DocPath = tuple[str | int, ...]
+#: At most this many structural errors are reported for one file.
+MAX_ERRORS = 100
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in the files: ``file:line`` and the field as the file names
+    it (``entities[3].kind`` in a document, the column ``name_en`` in a CSV file)."""
+
+    file: str
+    line: int | None = None
+    field: str | None = None
+
+
+@dataclass
+class RawModel:
+    """A document as read from files, before validation."""
+
+    document: Any
+    origin: str
+    locate: Callable[[Sequence[DocPath]], dict[DocPath, Location]]
+
+
+_KNOWN_FIELDS = sorted(
+    {
+        info.alias or name
+        for model in (Entity, Relationship, GovernanceModel, LocalizedText)
+        for name, info in model.model_fields.items()
+    }
+)
+
+
+def _path_of(loc: tuple[Any, ...]) -> tuple[tuple[str, int] | None, str | None]:
+    if len(loc) >= 2 and loc[0] in ("entities", "relationships") and isinstance(loc[1], int):
+        rest = loc[2:]
+        return (str(loc[0]), loc[1]), ".".join(str(part) for part in rest) or None
+    return None, ".".join(str(part) for part in loc) or None
+
+
+def _hint(value: object, choices: Sequence[str]) -> tuple[str, str]:
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f"; did you mean {close[0]!r}?", f"; vouliez-vous dire {close[0]!r}?"
+
+
+def _finding_from_error(error: ErrorDetails) -> Finding:
+    record, field = _path_of(error["loc"])
+    kind, value = error["type"], error.get("input")
+    last = str(error["loc"][-1]) if error["loc"] else ""
+    message = error["msg"].removeprefix("Value error, ")
+    ids: tuple[str, ...] = ()
+    if kind == "enum" and field in ("kind", "type"):
+        choices = [k.value for k in (EntityKind if field == "kind" else RelationType)]
+        hint, hint_fr = _hint(value, choices)
+        code = f"unknown-{field}"
+        english = f"unknown {field} {value!r} (expected one of {', '.join(choices)}){hint}"
+        french = f"{field} inconnu {value!r} (valeurs permises : {', '.join(choices)}){hint_fr}"
+    elif kind == "extra_forbidden":
+        hint, hint_fr = _hint(last, _KNOWN_FIELDS)
+        code = "unknown-field"
+        english, french = f"unknown field {last!r}{hint}", f"champ inconnu {last!r}{hint_fr}"
+    elif kind == "missing":
+        code = "missing-field"
+        english, french = f"missing field {last!r}", f"champ {last!r} manquant"
+    elif last in ("valid_from", "valid_to"):
+        code = "invalid-date"
+        english, french = message, f"date invalide : {message}"
+    elif kind == "string_type" and isinstance(value, bool):
+        code = "invalid-value"
+        english = f"expected text, got {value!r} (YAML reads yes/no/on/off as true/false: quote it)"
+        french = (
+            f"texte attendu, reçu {value!r} (YAML lit yes/no/on/off comme vrai/faux : "
+            "mettez-le entre guillemets)"
+        )
+    elif kind == "model_type" and last in ("name", "acronym", "title"):
+        code = "invalid-value"
+        english = f"{last} must be a mapping with 'en' and/or 'fr', not {value!r}"
+        french = f"{last} doit être un dictionnaire avec 'en' et/ou 'fr', et non {value!r}"
+    else:
+        code = "invalid-value"
+        english, french = message, f"valeur invalide : {message}"
+    return Finding(
+        code=code,
+        severity=Severity.error,
+        entities=ids,
+        message_en=english,
+        message_fr=french,
+        record=record,
+        field=field,
+    )
+
+
+def locate_findings(findings: Sequence[Finding], raw: RawModel) -> list[Finding]:
+    """The findings with ``file`` and ``line`` filled in from the raw model's locator."""
+    paths: dict[Finding, DocPath] = {}
+    for finding in findings:
+        if finding.record is not None:
+            path: DocPath = finding.record
+            if finding.field:
+                path = (*path, *finding.field.split("."))
+            paths[finding] = path
+    located = raw.locate(list(set(paths.values()))) if paths else {}
+    result = []
+    for finding in findings:
+        where = located.get(paths.get(finding, ()))
+        if where is None:
+            result.append(finding.model_copy(update={"file": raw.origin}))
+        else:
+            result.append(
+                finding.model_copy(
+                    update={"file": where.file, "line": where.line, "field_in_file": where.field}
+                )
+            )
+    return result
+
+
+def model_from_raw(raw: RawModel) -> GovernanceModel:
+    """Validate the document's structure. Raises ``InputError`` when it is not a
+    mapping, ``ModelInvalidError`` (located findings) when records are malformed."""
+    if not isinstance(raw.document, dict):
+        raise InputError(
+            "expected a mapping with 'entities' and 'relationships' at the top",
+            file=raw.origin,
+            line=1,
+        )
+    try:
+        return GovernanceModel.model_validate(raw.document)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        findings = [_finding_from_error(error) for error in errors[:MAX_ERRORS]]
+        raise ModelInvalidError(locate_findings(findings, raw), file=raw.origin) from None
+
+
+def _renumber(findings: list[Finding], positions: dict[str, list[int]]) -> list[Finding]:
+    """Findings about a time slice, with record positions of the whole file."""
+    return [
+        f.model_copy(update={"record": (f.record[0], positions[f.record[0]][f.record[1]])})
+        if f.record is not None
+        else f
+        for f in findings
+    ]
+
+
+def check_raw(
+    raw: RawModel, day: str | date | None = None
+) -> tuple[GovernanceModel, list[Finding]]:
+    """Validate and check a raw model: the model and every located finding.
+    Structural errors raise ``ModelInvalidError``; rule errors are among the findings.
+    With ``day``, the rules are checked on what was valid that day (see ``as_of``)."""
+    model = model_from_raw(raw)
+    if day is None:
+        findings = check_model(model)
+    else:
+        entities, relationships = valid_positions(model, day)
+        model = as_of(model, day)
+        positions = {"entities": entities, "relationships": relationships}
+        findings = _renumber(check_model(model), positions)
+    if not findings:
+        return model, []
+    # locating costs a re-read of the file: do it for errors and a bounded number of warnings
+    errors = errors_in(findings)
+    others = [f for f in findings if not f.is_error]
+    head = locate_findings(errors[:MAX_ERRORS] + others[:MAX_ERRORS], raw)
+    shown = min(len(errors), MAX_ERRORS)
+    return model, [
+        *head[:shown],
+        *errors[MAX_ERRORS:],
+        *head[shown:],
+        *others[MAX_ERRORS:],
+    ]

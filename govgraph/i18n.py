@@ -1,0 +1,126 @@
+"""English and French words for what govgraph prints: column headings, kinds,
+relationship types, roles, engagement levels.
+
+>>> text("entities", "fr"), kind_name("working_group", "fr")
+('Entités', 'Groupe de travail')
+>>> text("no-such-key", "fr")
+'no-such-key'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LANGUAGES", "kind_name", "level_name", "role_name", "text", "type_name"]
+
+LANGUAGES = ("en", "fr")
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "entities": ("Entities", "Entités"),
+    "relationships": ("Relationships", "Relations"),
+    "kind": ("Kind", "Type"),
+    "type": ("Type", "Type de relation"),
+    "count": ("Count", "Nombre"),
+    "id": ("Id", "Identifiant"),
+    "name": ("Name", "Nom"),
+    "title": ("Title", "Titre"),
+    "severity": ("Severity", "Gravité"),
+    "code": ("Code", "Code"),
+    "location": ("Location", "Emplacement"),
+    "field": ("Field", "Champ"),
+    "message": ("Message", "Message"),
+    "date_range": ("Dates covered", "Période couverte"),
+    "roots": ("Roots (top bodies)", "Racines (organes de tête)"),
+    "as_of": ("As of", "En date du"),
+    "valid": ("valid", "valide"),
+    "findings": ("Findings", "Constatations"),
+    "no_findings": (
+        "No findings: the model is valid.",
+        "Aucune constatation : le modèle est valide.",
+    ),
+    "summary_valid": (
+        "{errors} errors, {warnings} warnings",
+        "{errors} erreurs, {warnings} avertissements",
+    ),
+    "error": ("error", "erreur"),
+    "warning": ("warning", "avertissement"),
+    "info": ("info", "info"),
+    "written": ("Wrote {path}", "Écrit : {path}"),
+    "section": ("Section", "Section"),
+    "key": ("Key", "Clé"),
+    "value": ("Value", "Valeur"),
+}
+
+_KINDS: dict[str, tuple[str, str]] = {
+    "council": ("Council", "Conseil"),
+    "committee": ("Committee", "Comité"),
+    "working_group": ("Working group", "Groupe de travail"),
+    "table": ("Table", "Table"),
+    "organization": ("Organization", "Organisation"),
+    "jurisdiction": ("Jurisdiction", "Gouvernement"),
+    "position": ("Position", "Poste"),
+    "person": ("Person", "Personne"),
+    "priority": ("Priority", "Priorité"),
+    "meeting": ("Meeting", "Réunion"),
+}
+
+_TYPES: dict[str, tuple[str, str]] = {
+    "REPORTS_TO": ("reports to", "relève de"),
+    "PART_OF": ("part of", "fait partie de"),
+    "MEMBER_OF": ("member of", "membre de"),
+    "SUPPORTS": ("supports", "soutient"),
+    "ENGAGES_WITH": ("engages with", "collabore avec"),
+    "ADVANCES": ("advances", "fait progresser"),
+    "OVERSEES": ("oversees", "supervise"),
+    "FOUNDED": ("founded", "a fondé"),
+    "SUCCEEDS": ("succeeds", "succède à"),
+    "HELD": ("held", "a tenu"),
+}
+
+_ROLES: dict[str, tuple[str, str]] = {
+    "member": ("member", "membre"),
+    "chair": ("chair", "président(e)"),
+    "co_chair": ("co-chair", "coprésident(e)"),
+    "vice_chair": ("vice-chair", "vice-président(e)"),
+    "secretariat": ("secretariat", "secrétariat"),
+    "observer": ("observer", "observateur"),
+    "ex_officio": ("ex officio", "membre d'office"),
+}
+
+_LEVELS: dict[str, tuple[str, str]] = {
+    "inform": ("Inform", "Informer"),
+    "exchange": ("Exchange", "Échanger"),
+    "collaborate": ("Collaborate", "Collaborer"),
+    "co_create": ("Joint creation and delivery", "Création et prestation conjointes"),
+}
+
+
+def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = table.get(str(key))
+    if pair is None:
+        return str(key)
+    return pair[1] if lang == "fr" else pair[0]
+
+
+def text(key: str, lang: str = "en", **values: object) -> str:
+    """A UI text in ``lang``, filled with ``values``; unknown keys come back as is."""
+    result = _pick(_TEXT, key, lang)
+    return result.format(**values) if values else result
+
+
+def kind_name(kind: str, lang: str = "en") -> str:
+    """The name of an entity kind, e.g. ``Conseil``."""
+    return _pick(_KINDS, kind, lang)
+
+
+def type_name(rel_type: str, lang: str = "en") -> str:
+    """The words for a relationship type, e.g. ``relève de``."""
+    return _pick(_TYPES, rel_type, lang)
+
+
+def role_name(role: str, lang: str = "en") -> str:
+    """The words for a membership role, e.g. ``coprésident(e)``."""
+    return _pick(_ROLES, role, lang)
+
+
+def level_name(level: str, lang: str = "en") -> str:
+    """The name of an engagement level on the continuum."""
+    return _pick(_LEVELS, level, lang)

@@ -1,0 +1,161 @@
+"""The closed vocabularies of the governance model: entity kinds, relationship types,
+roles, engagement levels, and which kinds each relationship type may connect.
+
+These enumerations are the only source of Neo4j labels and relationship types, and of
+the values the validator accepts.
+
+Examples
+--------
+>>> EntityKind("working_group") in BODY_KINDS
+True
+>>> allowed_endpoints(RelationType.MEMBER_OF)[0] == MEMBER_KINDS
+True
+>>> EngagementLevel.co_create.rank > EngagementLevel.inform.rank
+True
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "BODY_KINDS",
+    "ENDPOINTS",
+    "GOVERNING_KINDS",
+    "HIERARCHY_TYPES",
+    "MEMBER_KINDS",
+    "RELATION_PROPERTIES",
+    "EngagementLevel",
+    "EntityKind",
+    "RelationType",
+    "Role",
+    "allowed_endpoints",
+]
+
+
+class EntityKind(StrEnum):
+    """What an entity is."""
+
+    council = "council"
+    committee = "committee"
+    working_group = "working_group"
+    table = "table"
+    organization = "organization"
+    jurisdiction = "jurisdiction"
+    position = "position"
+    person = "person"
+    priority = "priority"
+    meeting = "meeting"
+
+    @property
+    def label(self) -> str:
+        """The Neo4j label for this kind, e.g. ``WorkingGroup``."""
+        return "".join(part.capitalize() for part in self.value.split("_"))
+
+
+class RelationType(StrEnum):
+    """A directed relationship type, source → target."""
+
+    REPORTS_TO = "REPORTS_TO"
+    PART_OF = "PART_OF"
+    MEMBER_OF = "MEMBER_OF"
+    SUPPORTS = "SUPPORTS"
+    ENGAGES_WITH = "ENGAGES_WITH"
+    ADVANCES = "ADVANCES"
+    OVERSEES = "OVERSEES"
+    FOUNDED = "FOUNDED"
+    SUCCEEDS = "SUCCEEDS"
+    HELD = "HELD"
+
+
+class Role(StrEnum):
+    """The role of a MEMBER_OF relationship."""
+
+    member = "member"
+    chair = "chair"
+    co_chair = "co_chair"
+    vice_chair = "vice_chair"
+    secretariat = "secretariat"
+    observer = "observer"
+    ex_officio = "ex_officio"
+
+
+class EngagementLevel(StrEnum):
+    """The operating framework's engagement continuum, weakest first:
+    Inform → Exchange → Collaborate → Joint creation and delivery."""
+
+    inform = "inform"
+    exchange = "exchange"
+    collaborate = "collaborate"
+    co_create = "co_create"
+
+    @property
+    def rank(self) -> int:
+        """0 for ``inform`` up to 3 for ``co_create``."""
+        return list(EngagementLevel).index(self)
+
+
+#: Bodies: the kinds that can report, be part of, hold meetings and have members.
+BODY_KINDS: frozenset[EntityKind] = frozenset(
+    {
+        EntityKind.council,
+        EntityKind.committee,
+        EntityKind.working_group,
+        EntityKind.table,
+        EntityKind.organization,
+    }
+)
+
+#: Bodies that govern: the ones the support and parent rules apply to.
+GOVERNING_KINDS: frozenset[EntityKind] = frozenset(
+    {EntityKind.council, EntityKind.committee, EntityKind.working_group}
+)
+
+#: Kinds that can sit on a body (MEMBER_OF sources).
+MEMBER_KINDS: frozenset[EntityKind] = frozenset(
+    {EntityKind.person, EntityKind.position, EntityKind.jurisdiction, EntityKind.organization}
+)
+
+_SUPPORTERS = frozenset({EntityKind.organization, EntityKind.position})
+_PRIORITY = frozenset({EntityKind.priority})
+_ORGANIZATION = frozenset({EntityKind.organization})
+_MEETING = frozenset({EntityKind.meeting})
+
+#: Allowed (source kinds, target kinds) per relationship type. OVERSEES may also point
+#: at a priority: a body oversees a piece of work (the deck's governance review).
+ENDPOINTS: dict[RelationType, tuple[frozenset[EntityKind], frozenset[EntityKind]]] = {
+    RelationType.REPORTS_TO: (BODY_KINDS, BODY_KINDS),
+    RelationType.PART_OF: (BODY_KINDS, BODY_KINDS),
+    RelationType.MEMBER_OF: (MEMBER_KINDS, BODY_KINDS),
+    RelationType.SUPPORTS: (_SUPPORTERS, BODY_KINDS),
+    RelationType.ENGAGES_WITH: (BODY_KINDS, BODY_KINDS),
+    RelationType.ADVANCES: (BODY_KINDS, _PRIORITY),
+    RelationType.OVERSEES: (BODY_KINDS, BODY_KINDS | _PRIORITY),
+    RelationType.FOUNDED: (BODY_KINDS, _ORGANIZATION),
+    RelationType.SUCCEEDS: (BODY_KINDS, BODY_KINDS),
+    RelationType.HELD: (BODY_KINDS, _MEETING),
+}
+
+#: Which optional properties each relationship type accepts.
+RELATION_PROPERTIES: dict[RelationType, frozenset[str]] = {
+    RelationType.REPORTS_TO: frozenset({"formal"}),
+    RelationType.MEMBER_OF: frozenset({"role"}),
+    RelationType.SUPPORTS: frozenset({"service"}),
+    RelationType.ENGAGES_WITH: frozenset({"level"}),
+}
+
+#: Relationship types that form the structure (parent lines).
+HIERARCHY_TYPES: frozenset[RelationType] = frozenset(
+    {RelationType.REPORTS_TO, RelationType.PART_OF}
+)
+
+
+def allowed_endpoints(
+    rel_type: RelationType,
+) -> tuple[frozenset[EntityKind], frozenset[EntityKind]]:
+    """The (source kinds, target kinds) a relationship type may connect.
+
+    >>> [kind.value for kind in allowed_endpoints(RelationType.HELD)[1]]
+    ['meeting']
+    """
+    return ENDPOINTS[rel_type]
