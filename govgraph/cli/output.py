@@ -66,12 +66,15 @@ def emit_rows(
         writer.writerow([key for key, _ in columns])
         writer.writerows([cell_text(row.get(key)) for key, _ in columns] for row in rows)
     else:
-        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(box=box.SIMPLE_HEAD)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
         for row in rows:
             table.add_row(*(Text(cell_text(row.get(key))) for key, _ in columns))
-        console().print(table)
+        out = console()
+        if title:  # on its own line: a table title would wrap to the table's width
+            out.print(Text(title, style="bold"))
+        out.print(table)
 
 
 def emit(
