@@ -31,5 +31,6 @@ def main() -> None:
     """
 
 
-for _command in (validate, show, convert):
-    main.add_command(_command)
+main.add_command(validate)
+main.add_command(show)
+main.add_command(convert)
