@@ -265,6 +265,12 @@ def _hint(value: object, choices: Sequence[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def _first(exc: ValidationError) -> Any:
+    """The most telling error: a misspelt field says more than the one it misses."""
+    errors = exc.errors(include_url=False)
+    return next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+
+
 def _message(error: Any, fields: Sequence[str]) -> str:
     last = str(error["loc"][-1]) if error["loc"] else ""
     if error["type"] == "extra_forbidden":
@@ -313,13 +319,13 @@ def parse_scenario(
         try:
             operations.append(cls.model_validate(value))
         except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
+            error = _first(exc)
             fields = [info.alias or name for name, info in cls.model_fields.items()]
             raise fail((*path, key, *error["loc"]), _message(error, fields)) from None
     try:
         scenario = Scenario.model_validate({**document, "operations": operations})
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
+        error = _first(exc)
         raise fail(tuple(error["loc"]), _message(error, list(Scenario.model_fields))) from None
     scenario._origin = origin
     if locate is not None:
