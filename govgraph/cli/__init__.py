@@ -10,6 +10,7 @@ import click
 
 from govgraph.cli.common import GovgraphGroup
 from govgraph.cli.model_commands import convert, show, validate
+from govgraph.cli.scenario_commands import compare, simulate
 
 __all__ = ["main"]
 
@@ -34,3 +35,5 @@ def main() -> None:
 main.add_command(validate)
 main.add_command(show)
 main.add_command(convert)
+main.add_command(simulate)
+main.add_command(compare)

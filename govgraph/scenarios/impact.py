@@ -482,7 +482,7 @@ def _mentioned(report: ImpactReport) -> set[str]:
                 ids.update(one)
     ids.update(row["entity"] for row in [*report.metrics, *report.coverage])
     for row in [*report.overlaps_created, *report.overlaps_removed]:
-        ids.update((row["a"], row["b"]))
+        ids.update((row["a"], row["b"], *row["shared_members"], *row["shared_priorities"]))
     for row in report.coverage:
         ids.update(row["gained"] + row["lost"])
     for finding in [*report.findings_introduced, *report.findings_resolved]:
