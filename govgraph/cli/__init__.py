@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.health_commands import generate
 from govgraph.cli.model_commands import convert, show, validate
 
 __all__ = ["main"]
@@ -34,3 +35,4 @@ def main() -> None:
 main.add_command(validate)
 main.add_command(show)
 main.add_command(convert)
+main.add_command(generate)
