@@ -52,11 +52,11 @@ __all__ = ["METRIC_KEYS", "ImpactReport", "impact_between", "impact_report"]
 #: The per-body figures compared before and after.
 METRIC_KEYS = ("span", "informal_span", "depth", "formal_parents", "members", "annual_meeting_days")
 
-_MEMBER_OF, _ADVANCES, _PART_OF, _SUPPORTS = (
+_MEMBER_OF, _ADVANCES, _PART_OF, _HELD = (
     RelationType.MEMBER_OF,
     RelationType.ADVANCES,
     RelationType.PART_OF,
-    RelationType.SUPPORTS,
+    RelationType.HELD,
 )
 
 
@@ -197,14 +197,22 @@ class _Union:
 
 @dataclass
 class _Focus:
-    """The ids each part of the report looks at, and the ids to analyse."""
+    """The ids each part of the report looks at, and the ids each part analyses: a
+    small region per analysis, so that no analysis runs on more than it needs."""
 
     chain_bodies: set[str]
     core: set[str]
     overlap_bodies: set[str]
     coverage_bodies: set[str]
     members: set[str]
-    local: set[str]
+    #: core bodies and their neighbours: chains, span, depth, health
+    structure: set[str]
+    #: bodies whose items changed, the bodies sharing items with them, and the items
+    overlap: set[str]
+    #: bodies whose coverage may change, their parts and member organisations, members
+    coverage: set[str]
+    #: affected members, the bodies (and wholes) they sit on, and those bodies' meetings
+    load: set[str]
 
 
 def _focus(union: _Union, changes: list[Change], before: GovernanceModel) -> _Focus:
@@ -217,30 +225,32 @@ def _focus(union: _Union, changes: list[Change], before: GovernanceModel) -> _Fo
 
     chain_bodies = union.closure(movers, lambda b: union.sources(b, hierarchy))
     core = union.closure(bodies | chain_bodies, lambda b: union.targets(b, hierarchy))
-    local = set(core)
+    structure = set(core)
     for body in core:
-        local.update(union.neighbours(body))
+        structure.update(union.neighbours(body))
 
     items_changed = [r for r in union.changed if r.type in (_MEMBER_OF, _ADVANCES)]
     overlap_bodies = {r.to if r.type is _MEMBER_OF else r.from_ for r in items_changed}
     overlap_bodies |= {b for b in lifecycle if union.is_body(b)}
+    overlap: set[str] = set()
     for body in overlap_bodies:
-        local.add(body)
+        overlap.add(body)
         items = union.sources(body, (_MEMBER_OF,)) | union.targets(body, (_ADVANCES,))
         for item in items:
             sharing = union.targets(item, (_MEMBER_OF,)) | union.sources(item, (_ADVANCES,))
             if len(sharing) > DEFAULT_MAX_ITEM_BODIES:
                 continue
-            local.add(item)
+            overlap.add(item)
             for other in sharing:
-                local.add(other)
-                local |= union.sources(other, (_MEMBER_OF,)) | union.targets(other, (_ADVANCES,))
+                overlap.add(other)
+                overlap |= union.sources(other, (_MEMBER_OF,)) | union.targets(other, (_ADVANCES,))
 
     coverage_seeds = {r.to for r in union.changed if r.type in (_MEMBER_OF, _PART_OF)}
     coverage_seeds |= {b for b in lifecycle if union.is_body(b)}
     coverage_bodies = union.closure(
         {b for b in coverage_seeds if union.is_body(b)}, lambda b: union.targets(b, (_PART_OF,))
     )
+    covered: set[str] = set()
     if coverage_bodies:
         feeders = union.closure(
             coverage_bodies,
@@ -252,26 +262,47 @@ def _focus(union: _Union, changes: list[Change], before: GovernanceModel) -> _Fo
             },
         )
         for feeder in feeders:
-            local.add(feeder)
-            local |= union.sources(feeder, (_MEMBER_OF, _PART_OF))
-        local |= {e.id for e in before.entities if e.kind is EntityKind.jurisdiction}
-        local |= {i for i, e in union.new_entities.items() if e.kind is EntityKind.jurisdiction}
+            covered.add(feeder)
+            covered |= union.sources(feeder, (_MEMBER_OF, _PART_OF))
+        covered |= {e.id for e in before.entities if e.kind is EntityKind.jurisdiction}
+        covered |= {i for i, e in union.new_entities.items() if e.kind is EntityKind.jurisdiction}
 
     changed_bodies = {i for i in changed_ids if union.is_body(i)}
     with_parts = union.closure(changed_bodies, lambda b: union.sources(b, (_PART_OF,)))
     members: set[str] = set()
     for body in with_parts:
         members |= union.sources(body, (_MEMBER_OF,))
+    load = set(with_parts) | members
     for member in members:
-        local.add(member)
         attended = union.closure(
             union.targets(member, (_MEMBER_OF,)), lambda b: union.targets(b, (_PART_OF,))
         )
-        local |= attended
-        for body in attended:
-            local.update(union.neighbours(body))  # HELD meetings give the cadence
-    local |= with_parts
-    return _Focus(chain_bodies, core, overlap_bodies, coverage_bodies, members, local)
+        load |= attended
+    for body in list(load):
+        load |= union.targets(body, (_HELD,))  # the meetings give the cadence
+    return _Focus(
+        chain_bodies,
+        core,
+        overlap_bodies,
+        coverage_bodies,
+        members,
+        structure,
+        overlap,
+        covered,
+        load,
+    )
+
+
+class _Region:
+    """One part of the model, before and after, as models and as graphs."""
+
+    def __init__(self, old: GovernanceModel, new: GovernanceModel) -> None:
+        self.old, self.new = old, new
+        self.old_graph, self.new_graph = to_graph(old), to_graph(new)
+
+    @classmethod
+    def of(cls, union: _Union, ids: set[str]) -> _Region:
+        return cls(union.submodel(ids, after=False), union.submodel(ids, after=True))
 
 
 # ── the report ───────────────────────────────────────────────────────────────────────
@@ -384,9 +415,10 @@ def _load(graph, body_rows, member, model, day) -> float | None:
     return float(sum(known)) if known else None
 
 
-def _meeting_load(
-    before_graph, after_graph, old_rows, new_rows, before, after, members, day
-) -> dict[str, Any]:
+def _meeting_load(region: _Region, before, after, members, day) -> dict[str, Any]:
+    before_graph, after_graph = region.old_graph, region.new_graph
+    old_rows = metrics(before_graph, as_of=day, betweenness_k=0)["bodies"]
+    new_rows = metrics(after_graph, as_of=day, betweenness_k=0)["bodies"]
     per_member = []
     for member in sorted(members):
         old = _load(before_graph, old_rows, member, before, day)
@@ -420,21 +452,28 @@ def impact_between(
     union = _Union(before, after)
     focus = _focus(union, changes, before)
     if full:
-        old_model, new_model = before, after
+        whole = _Region(before, after)
+        structure = overlap_region = coverage_region = load_region = health_region = whole
         all_bodies = {e.id for e in chain(before.entities, after.entities) if e.is_body}
         chain_bodies = core = overlap_bodies = coverage_bodies = all_bodies
         finding_focus: set[str] | None = None
+        analysed = len(after.entities)
     else:
-        old_model = union.submodel(focus.local, after=False)
-        new_model = union.submodel(focus.local, after=True)
+        structure = _Region.of(union, focus.structure)
+        overlap_region = _Region.of(union, focus.overlap if focus.overlap_bodies else set())
+        coverage_region = _Region.of(union, focus.coverage if focus.coverage_bodies else set())
+        load_region = _Region.of(union, focus.load)
+        health_region = _Region.of(union, focus.structure | focus.load)
         chain_bodies, core = focus.chain_bodies, focus.core
         overlap_bodies, coverage_bodies = focus.overlap_bodies, focus.coverage_bodies
         finding_focus = focus.core | focus.members | focus.overlap_bodies | focus.coverage_bodies
-    before_graph, after_graph = to_graph(old_model), to_graph(new_model)
-    introduced, resolved = _findings_diff(old_model, new_model, day, finding_focus)
-    created, removed = _overlap_diff(before_graph, after_graph, overlap_bodies, day, full)
-    old_rows = metrics(before_graph, as_of=day, betweenness_k=0)["bodies"]
-    new_rows = metrics(after_graph, as_of=day, betweenness_k=0)["bodies"]
+        analysed = len(focus.structure | focus.load | focus.overlap | focus.coverage)
+    introduced, resolved = _findings_diff(health_region.old, health_region.new, day, finding_focus)
+    created, removed = _overlap_diff(
+        overlap_region.old_graph, overlap_region.new_graph, overlap_bodies, day, full
+    )
+    old_rows = metrics(structure.old_graph, as_of=day, betweenness_k=0)["bodies"]
+    new_rows = metrics(structure.new_graph, as_of=day, betweenness_k=0)["bodies"]
     name = scenario.name.model_dump(exclude_none=True) if scenario else {}
     described = scenario.description if scenario else None
     report = ImpactReport(
@@ -446,20 +485,24 @@ def impact_between(
         },
         day=day.isoformat(),
         changes=changes,
-        chains=_chains(before_graph, after_graph, before, after, chain_bodies, day),
+        chains=_chains(structure.old_graph, structure.new_graph, before, after, chain_bodies, day),
         metrics=_metric_rows(old_rows, new_rows, core),
         findings_introduced=introduced,
         findings_resolved=resolved,
         overlaps_created=created,
         overlaps_removed=removed,
-        coverage=_coverage_rows(before_graph, after_graph, before, after, coverage_bodies, day),
-        members_affected=sorted(focus.members),
-        meeting_load=_meeting_load(
-            before_graph, after_graph, old_rows, new_rows, before, after, focus.members, day
+        coverage=_coverage_rows(
+            coverage_region.old_graph,
+            coverage_region.new_graph,
+            before,
+            after,
+            coverage_bodies,
+            day,
         ),
+        members_affected=sorted(focus.members),
+        meeting_load=_meeting_load(load_region, before, after, focus.members, day),
         analysed={
-            "entities": len(new_model.entities),
-            "relationships": len(new_model.relationships),
+            "entities": analysed,
             "of_entities": len(after.entities),
             "full": full,
         },
