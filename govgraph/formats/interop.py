@@ -39,6 +39,9 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
 
 INTEROP_FORMATS: tuple[Format, ...] = (
     Format("xlsx", (".xlsx",), _lazy("xlsx", "read_xlsx"), _lazy("xlsx", "write_xlsx")),
+    Format("org-turtle", (".ttl",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
+    Format("org-jsonld", (".jsonld",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
+    Format("org-ntriples", (".nt",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
 )
 
 for _format in INTEROP_FORMATS:
