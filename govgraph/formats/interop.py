@@ -41,6 +41,9 @@ INTEROP_FORMATS: tuple[Format, ...] = (
     Format("xlsx", (".xlsx",), _lazy("xlsx", "read_xlsx"), _lazy("xlsx", "write_xlsx")),
     Format("org-turtle", (".ttl",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
     Format("org-jsonld", (".jsonld",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
+    Format(
+        "popolo", (".popolo.json",), _lazy("popolo", "read_popolo"), _lazy("popolo", "write_popolo")
+    ),
     Format("org-ntriples", (".nt",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
 )
 
