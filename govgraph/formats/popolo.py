@@ -47,13 +47,13 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
-from govgraph.formats.documents import _field_name
+from govgraph.formats.documents import _field_name, read_document
 from govgraph.formats.locate import locate_lines
 from govgraph.formats.parse import DocPath, Location, RawModel, model_from_raw
 from govgraph.model import Entity, GovernanceModel
@@ -301,8 +301,9 @@ _FIELD_KEYS = {
 }
 
 
-def from_popolo_raw(document: Any, origin: str, text: str | None = None) -> RawModel:
-    """A ``RawModel`` of a Popolo document; ``text`` (the JSON) lets errors name lines."""
+def from_popolo_raw(document: Any, origin: str, text: Callable[[], str] | None = None) -> RawModel:
+    """A ``RawModel`` of a Popolo document; ``text`` (giving the JSON, called only when
+    something must be reported) lets errors name lines."""
     if not isinstance(document, dict):
         raise InputError("expected a Popolo JSON object", file=origin, line=1)
     extension = document.get(EXTENSION) or {}
@@ -356,7 +357,7 @@ def from_popolo_raw(document: Any, origin: str, text: str | None = None) -> RawM
                 wanted[doc_path] = (*base, *rest)
             else:
                 wanted[doc_path] = (EXTENSION, *doc_path)
-        found = locate_lines(text, list(wanted.values())) if text is not None else {}
+        found = locate_lines(text(), list(wanted.values())) if text is not None else {}
         return {
             doc_path: Location(
                 origin,
@@ -375,20 +376,12 @@ def from_popolo(document: dict[str, Any]) -> GovernanceModel:
 
 
 def read_popolo(path: str | Path) -> RawModel:
-    """Read a ``.popolo.json`` file."""
+    """Read a ``.popolo.json`` file (errors name the line and the Popolo field)."""
     path = Path(path)
-    origin = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", file=origin) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", file=origin) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", file=origin, line=exc.lineno) from None
-    return from_popolo_raw(document, origin, text)
+    raw = read_document(path)  # a JSON document: parse errors name the line
+    return from_popolo_raw(
+        raw.document, raw.origin, text=lambda: path.read_text(encoding="utf-8-sig")
+    )
 
 
 def write_popolo(model: GovernanceModel, path: str | Path) -> None:
