@@ -3,11 +3,17 @@
 Each reader and writer is imported on first use, so loading govgraph does not pay for
 openpyxl, rdflib or the networkx writers.
 
-====================  ==========================  ========  ========
-suffix                format                      read      write
-====================  ==========================  ========  ========
-``.xlsx``             Excel workbook              yes       yes
-====================  ==========================  ========  ========
+====================  ================================  ========  ========
+suffix                format                            read      write
+====================  ================================  ========  ========
+``.xlsx``             Excel workbook (``xlsx``)         yes       yes
+``.ttl``              W3C ORG in Turtle (``org``)       yes       yes
+``.jsonld``           W3C ORG in JSON-LD (``org``)      yes       yes
+``.nt``               W3C ORG in N-Triples (``org``)    yes       yes
+``.popolo.json``      Popolo JSON (``popolo``)          yes       yes
+``.graphml``          GraphML (``networks``)            yes       yes
+``.gexf``             GEXF 1.2, dynamic (``networks``)  no        yes
+====================  ================================  ========  ========
 
 >>> from govgraph.formats import format_for
 >>> format_for("model.xlsx").name
@@ -44,6 +50,13 @@ INTEROP_FORMATS: tuple[Format, ...] = (
     Format(
         "popolo", (".popolo.json",), _lazy("popolo", "read_popolo"), _lazy("popolo", "write_popolo")
     ),
+    Format(
+        "graphml",
+        (".graphml",),
+        _lazy("networks", "read_graphml"),
+        _lazy("networks", "write_graphml"),
+    ),
+    Format("gexf", (".gexf",), None, _lazy("networks", "write_gexf")),
     Format("org-ntriples", (".nt",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
 )
 

@@ -36,6 +36,7 @@ __all__ = [
     "RECORD_BUILDERS",
     "REQUIRED_COLUMNS",
     "check_header",
+    "column_of",
     "decode_cell",
     "encode_cell",
     "entity_record",
@@ -172,7 +173,8 @@ RECORD_BUILDERS: dict[str, Callable[[dict[str, str], str, int], dict[str, Any]]]
 }
 
 
-def _column(field: DocPath) -> str | None:
+def column_of(field: DocPath) -> str | None:
+    """The column that holds a record's field: ``("name", "fr")`` → ``name_fr``."""
     if not field:
         return None
     head = str(field[0])
@@ -195,7 +197,7 @@ def table_locator(
             section = doc_path[0] if doc_path else None
             if section in origins and len(doc_path) > 1 and isinstance(doc_path[1], int):
                 row_line = lines[section][doc_path[1]]
-                result[doc_path] = Location(origins[section], row_line, _column(doc_path[2:]))
+                result[doc_path] = Location(origins[section], row_line, column_of(doc_path[2:]))
             else:
                 result[doc_path] = Location(meta_origin, None, ".".join(map(str, doc_path)))
         return result
