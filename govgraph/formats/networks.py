@@ -45,6 +45,7 @@ from govgraph.formats.atomic import atomic_write
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
+    check_xml_safe,
     column_of,
     decode_cell,
     meta_document,
@@ -100,16 +101,20 @@ def _span(valid_from: str | None, valid_to: str | None) -> dict[str, str]:
     return span
 
 
-def flat_graph(model: GovernanceModel, *, dynamic: bool = False) -> nx.MultiDiGraph:
+def flat_graph(
+    model: GovernanceModel, *, dynamic: bool = False, origin: str = "<graph>"
+) -> nx.MultiDiGraph:
     """The model as a ``MultiDiGraph`` with flat attributes (see the module docstring).
 
     With ``dynamic``, nodes and edges get GEXF ``start`` / ``end`` dates and the edge
-    type is called ``relation``; without it, ``type``.
+    type is called ``relation``; without it, ``type``. Text XML cannot hold (control
+    characters) raises ``InputError`` naming ``origin`` and the record.
     """
     document = model.to_document()
     table = tables(model)
     graph = nx.MultiDiGraph()
     meta = meta_document(model)
+    check_xml_safe(table, meta, origin, "GEXF" if dynamic else "GraphML")
     for lang, text in meta.get("title", {}).items():
         graph.graph[f"title_{lang}"] = text
     if "description" in meta:
@@ -144,13 +149,13 @@ def flat_graph(model: GovernanceModel, *, dynamic: bool = False) -> nx.MultiDiGr
 
 def write_graphml(model: GovernanceModel, path: str | Path) -> None:
     """Write the model as GraphML (networkx's writer), atomically."""
-    graph = flat_graph(model)
+    graph = flat_graph(model, origin=str(path))
     atomic_write(path, lambda handle: nx.write_graphml(graph, handle), binary=True)
 
 
 def write_gexf(model: GovernanceModel, path: str | Path) -> None:
     """Write the model as GEXF 1.2 (networkx's writer), dynamic when anything has dates."""
-    graph = flat_graph(model, dynamic=True)
+    graph = flat_graph(model, dynamic=True, origin=str(path))
     atomic_write(path, lambda handle: nx.write_gexf(graph, handle), binary=True)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from govgraph.errors import InputError
@@ -36,6 +36,7 @@ __all__ = [
     "RECORD_BUILDERS",
     "REQUIRED_COLUMNS",
     "check_header",
+    "check_xml_safe",
     "column_of",
     "decode_cell",
     "encode_cell",
@@ -54,6 +55,10 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "relationships": ("from", "type", "to"),
 }
 _JSON_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+#: What an XML document (xlsx, GraphML, GEXF) cannot give back as written: control
+#: characters (XML 1.0 forbids them; a carriage return is read back as a line feed) and
+#: the non-characters U+FFFE, U+FFFF.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
 
@@ -265,3 +270,50 @@ def meta_document(model: GovernanceModel) -> dict[str, Any]:
     """The model's title, description and rules (what the tables do not hold)."""
     document = model.to_document()
     return {k: document[k] for k in ("title", "description", "rules") if k in document}
+
+
+def check_xml_safe(
+    cells: dict[str, list[list[str]]], meta: dict[str, Any], origin: str, fmt: str
+) -> None:
+    """Raise ``InputError`` naming the record and column of the first text an XML-based
+    format (``fmt``) cannot keep (see ``_XML_UNSAFE``); the tables come from ``tables``.
+
+    >>> check_xml_safe({"entities": [["id", "name_en"], ["jc", "a\\rb"]]}, {}, "m.xlsx", "xlsx")
+    Traceback (most recent call last):
+    ...
+    govgraph.errors.InputError: m.xlsx: entities 'jc' name_en: xlsx cannot store the \
+character '\\r' (a control character or non-character); remove it first
+    """
+    for section, (header, *rows) in cells.items():
+        for row in [header, *rows]:
+            for column, cell in zip(header, row, strict=False):
+                found = _XML_UNSAFE.search(cell)
+                if found:
+                    where = "header" if row is header else repr(row[0])
+                    raise InputError(
+                        f"{fmt} cannot store the character {found.group()!r} "
+                        "(a control character or non-character); remove it first",
+                        file=origin,
+                        field=f"{section} {where} {column}",
+                    )
+    found = next(filter(None, (_XML_UNSAFE.search(text) for text in _strings(meta))), None)
+    if found:
+        raise InputError(
+            f"{fmt} cannot store the character {found.group()!r} "
+            "(a control character or non-character); remove it first",
+            file=origin,
+            field="title, description or rules",
+        )
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON-like value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)

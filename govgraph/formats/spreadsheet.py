@@ -134,8 +134,12 @@ def write_csv_directory(model: GovernanceModel, path: str | Path) -> None:
     """
     with atomic_directory(path, owned=(ENTITIES_FILE, RELATIONSHIPS_FILE, META_FILE)) as staging:
         for section, rows in tables(model).items():
+            # Python 3.11's csv leaves a lone carriage return unquoted: quote every cell then
+            quoting = (
+                csv.QUOTE_ALL if any("\r" in c for r in rows for c in r) else csv.QUOTE_MINIMAL
+            )
             with (staging / _FILES[section]).open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
+                writer = csv.writer(handle, lineterminator="\n", quoting=quoting)
                 writer.writerows(rows)
         meta = meta_document(model)
         if meta:

@@ -31,7 +31,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
+from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
@@ -39,6 +39,7 @@ from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
     check_header,
+    check_xml_safe,
     meta_document,
     table_locator,
     tables,
@@ -173,27 +174,18 @@ def _text_cell(sheet: Any, value: str) -> Any:
 
 
 def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
-    """Write the model as a workbook, atomically (every cell is text)."""
+    """Write the model as a workbook, atomically (every cell is text). Text that a
+    workbook cannot hold (control characters) raises ``InputError``; nothing is written."""
+    cells, meta = tables(model), meta_document(model)
+    check_xml_safe(cells, meta, str(path), "xlsx")
     book = Workbook(write_only=True)
-    try:
-        for section, rows in tables(model).items():
-            sheet = book.create_sheet(section)
-            for number, row in enumerate(rows, start=1):
-                try:
-                    sheet.append([_text_cell(sheet, cell) for cell in row])
-                except IllegalCharacterError:
-                    raise InputError(
-                        "a control character cannot be stored in a workbook cell",
-                        file=str(path),
-                        field=f"{section} row {number}",
-                    ) from None
-        meta = meta_document(model)
-        if meta:
-            sheet = book.create_sheet(META_SHEET)
-            sheet.append(["key", "value"])
-            for key, value in meta.items():
-                sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
-    except BaseException:
-        book.close()
-        raise
+    for section, rows in cells.items():
+        sheet = book.create_sheet(section)
+        for row in rows:
+            sheet.append([_text_cell(sheet, cell) for cell in row])
+    if meta:
+        sheet = book.create_sheet(META_SHEET)
+        sheet.append(["key", "value"])
+        for key, value in meta.items():
+            sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
     atomic_write(path, book.save, binary=True)
