@@ -21,6 +21,7 @@ from govgraph.cli.analysis_commands import (
 from govgraph.cli.common import GovgraphGroup
 from govgraph.cli.health_commands import generate
 from govgraph.cli.model_commands import convert, show, validate
+from govgraph.cli.scenario_commands import compare, simulate
 
 __all__ = ["main"]
 
@@ -54,3 +55,5 @@ main.add_command(coverage_command)
 main.add_command(overlaps_command)
 main.add_command(metrics_command)
 main.add_command(generate)
+main.add_command(simulate)
+main.add_command(compare)
