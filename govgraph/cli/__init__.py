@@ -34,3 +34,7 @@ def main() -> None:
 main.add_command(validate)
 main.add_command(show)
 main.add_command(convert)
+
+from govgraph.cli.export_commands import export  # noqa: E402  (issue 6: HTML views)
+
+main.add_command(export)
