@@ -1,0 +1,154 @@
+"""What every analysis shares: a read-only, date-filtered look at a govgraph graph.
+
+``GraphView`` answers "is this node or edge valid on the day?" on the fly, so that
+walks (chains, subordinates, paths, members) cost in proportion to what they visit,
+not to the size of the graph; nothing is copied and the graph is never changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from govgraph.dates import is_valid_on, parse_as_of
+from govgraph.errors import InputError, UnknownEntityError
+from govgraph.vocabulary import BODY_KINDS, RelationType
+
+__all__ = [
+    "BODY_KIND_VALUES",
+    "EdgeTest",
+    "GraphView",
+    "formal_parent_line",
+    "parent_line",
+]
+
+#: The kinds of bodies, as the plain strings the graph holds.
+BODY_KIND_VALUES: frozenset[str] = frozenset(kind.value for kind in BODY_KINDS)
+
+_REPORTS_TO = RelationType.REPORTS_TO.value
+_PART_OF = RelationType.PART_OF.value
+
+#: A test on an edge's data.
+EdgeTest = Callable[[dict[str, Any]], bool]
+
+
+def formal_parent_line(data: dict[str, Any]) -> bool:
+    """A formal line up the structure: a formal ``REPORTS_TO`` or a ``PART_OF``
+    (a part answers to the whole)."""
+    kind = data.get("type")
+    return kind == _PART_OF or (kind == _REPORTS_TO and data.get("formal", True) is not False)
+
+
+def parent_line(data: dict[str, Any]) -> bool:
+    """Any line up the structure: ``REPORTS_TO`` (formal or not) or ``PART_OF``."""
+    return data.get("type") in (_PART_OF, _REPORTS_TO)
+
+
+def informal_line(data: dict[str, Any]) -> bool:
+    """An informal reporting line (``REPORTS_TO`` with ``formal: false``)."""
+    return data.get("type") == _REPORTS_TO and data.get("formal", True) is False
+
+
+class GraphView:
+    """A govgraph graph as it was on ``as_of`` (all of it when ``as_of`` is None)."""
+
+    def __init__(self, graph: nx.MultiDiGraph, as_of: str | date | None = None) -> None:
+        self.graph = graph
+        self.day: date | None = None if as_of is None else parse_as_of(as_of)
+        self._succ = graph.succ
+        self._pred = graph.pred
+        self._nodes = graph.nodes
+
+    def data_ok(self, data: dict[str, Any]) -> bool:
+        """Whether a node's or an edge's validity interval covers the day."""
+        if self.day is None:
+            return True
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start is None and end is None:
+            return True
+        return is_valid_on(start, end, self.day)
+
+    def has(self, node: Any) -> bool:
+        """Whether ``node`` is in the graph and valid on the day."""
+        return node in self.graph and self.data_ok(self._nodes[node])
+
+    def kind(self, node: Any) -> str | None:
+        """The node's kind."""
+        return self._nodes[node].get("kind")
+
+    def node(self, node: Any) -> dict[str, Any]:
+        """The node's data (read-only use)."""
+        return self._nodes[node]
+
+    def nodes(self) -> Iterator[str]:
+        """The nodes valid on the day, in graph order."""
+        if self.day is None:
+            yield from self.graph.nodes
+            return
+        for node, data in self.graph.nodes(data=True):
+            if self.data_ok(data):
+                yield node
+
+    def bodies(self) -> list[str]:
+        """The bodies valid on the day, in graph order."""
+        return [
+            node
+            for node, data in self.graph.nodes(data=True)
+            if data.get("kind") in BODY_KIND_VALUES and self.data_ok(data)
+        ]
+
+    def require(self, entity_id: Any) -> str:
+        """``entity_id`` if the graph holds it on the day; else ``UnknownEntityError``
+        (with close ids as suggestions) or ``InputError`` (not valid on the day)."""
+        if entity_id not in self.graph:
+            suggestions = difflib.get_close_matches(
+                str(entity_id), [str(n) for n in self.graph.nodes], n=3, cutoff=0.6
+            )
+            raise UnknownEntityError(str(entity_id), suggestions)
+        if not self.data_ok(self._nodes[entity_id]):
+            assert self.day is not None
+            raise InputError(f"{entity_id!r} is not valid on {self.day.isoformat()}")
+        return entity_id
+
+    def out_edges(self, node: Any, test: EdgeTest) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(target, edge data)`` of the valid edges leaving ``node`` that pass ``test``
+        and lead to a valid node."""
+        for target, keyed in self._succ[node].items():
+            for data in keyed.values():
+                if test(data) and self.data_ok(data) and self.data_ok(self._nodes[target]):
+                    yield target, data
+
+    def in_edges(self, node: Any, test: EdgeTest) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(source, edge data)`` of the valid edges entering ``node`` that pass
+        ``test`` and come from a valid node."""
+        for source, keyed in self._pred[node].items():
+            for data in keyed.values():
+                if test(data) and self.data_ok(data) and self.data_ok(self._nodes[source]):
+                    yield source, data
+
+    def targets(self, node: Any, test: EdgeTest) -> list[str]:
+        """The distinct targets of ``out_edges``, in adjacency order."""
+        return list(dict.fromkeys(target for target, _ in self.out_edges(node, test)))
+
+    def sources(self, node: Any, test: EdgeTest) -> list[str]:
+        """The distinct sources of ``in_edges``, in adjacency order."""
+        return list(dict.fromkeys(source for source, _ in self.in_edges(node, test)))
+
+    def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every edge valid on the day (both ends valid too)."""
+        nodes = self._nodes
+        for source, target, data in self.graph.edges(data=True):
+            if self.day is None or (
+                self.data_ok(data) and self.data_ok(nodes[source]) and self.data_ok(nodes[target])
+            ):
+                yield source, target, data
+
+
+def type_test(types: Iterable[str]) -> EdgeTest:
+    """An edge test keeping the given relationship types."""
+    wanted = frozenset(types)
+    return lambda data: data.get("type") in wanted

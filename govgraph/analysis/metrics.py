@@ -1,0 +1,298 @@
+"""Structure metrics: span of control, depth, formal and informal parents, a broker
+measure, and the meeting load the structure puts on its members.
+
+Everything is linear in the size of the graph except betweenness, which is exact up to
+``BETWEENNESS_EXACT_LIMIT`` bodies and estimated from ``BETWEENNESS_SAMPLES`` sampled
+sources above it (networkx ``k=``, fixed seed): ``structure_metrics`` (and ``metrics``)
+say which was used.
+
+>>> from govgraph.analysis._demo import demo_graph
+>>> row = body_metrics(demo_graph())["joint-councils"]
+>>> row["span"], row["informal_span"], row["depth"], row["meetings"], row["meeting_load"]
+(2, 1, 0, 2, 3.0)
+>>> body_metrics(demo_graph())["data-driven-intelligence-wg"]["depth"]
+2
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from govgraph.analysis._view import (
+    GraphView,
+    formal_parent_line,
+    informal_line,
+    type_test,
+)
+from govgraph.dates import date_bounds
+from govgraph.vocabulary import GOVERNING_KINDS, RelationType
+
+__all__ = [
+    "BETWEENNESS_EXACT_LIMIT",
+    "BETWEENNESS_SAMPLES",
+    "BETWEENNESS_SEED",
+    "body_metrics",
+    "metrics",
+    "structure_metrics",
+]
+
+#: Up to this many bodies, betweenness is exact; above, it is sampled.
+BETWEENNESS_EXACT_LIMIT = 1000
+#: Sampled sources (networkx ``k``) above the limit.
+BETWEENNESS_SAMPLES = 32
+#: The sampling seed: the same graph gives the same figures.
+BETWEENNESS_SEED = 0
+#: How many of the widest spans ``structure_metrics`` lists.
+WIDEST = 5
+
+_GOVERNING = frozenset(kind.value for kind in GOVERNING_KINDS)
+_MEMBER_OF = type_test([RelationType.MEMBER_OF.value])
+_HELD = type_test([RelationType.HELD.value])
+_PART_OF = type_test([RelationType.PART_OF.value])
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if value >= 0 else None
+
+
+def _depths(bodies: list[str], parents: dict[str, set[str]]) -> dict[str, int]:
+    """Longest formal route up to a root, per body (0 for a root). Lines that loop
+    (possible only across dates) are collapsed first: a loop counts as one level."""
+    structure = nx.DiGraph()
+    structure.add_nodes_from(bodies)
+    structure.add_edges_from((child, parent) for child, ps in parents.items() for parent in ps)
+    condensed = nx.condensation(structure)
+    depth = [0] * condensed.number_of_nodes()
+    for node in reversed(list(nx.topological_sort(condensed))):  # parents first
+        above = [depth[parent] + 1 for parent in condensed.successors(node)]
+        depth[node] = max(above, default=0)
+    mapping = condensed.graph["mapping"]
+    return {body: depth[mapping[body]] for body in bodies}
+
+
+def _betweenness(
+    view: GraphView, bodies: list[str], samples: int | None, seed: int
+) -> tuple[dict[str, float | None], dict[str, Any]]:
+    """Betweenness of each body in the undirected graph of body-to-body relationships."""
+    if samples == 0:
+        return dict.fromkeys(bodies), {"method": "skipped"}
+    body_set = set(bodies)
+    network = nx.Graph()
+    network.add_nodes_from(bodies)
+    network.add_edges_from(
+        (u, v) for u, v, _ in view.edges() if u in body_set and v in body_set and u != v
+    )
+    n = network.number_of_nodes()
+    if samples is None:
+        samples = BETWEENNESS_SAMPLES if n > BETWEENNESS_EXACT_LIMIT else None
+    if samples is None or samples >= n:
+        values = nx.betweenness_centrality(network)
+        info: dict[str, Any] = {"method": "exact", "nodes": n}
+    else:
+        values = nx.betweenness_centrality(network, k=samples, seed=seed)
+        info = {"method": "sampled", "k": samples, "seed": seed, "nodes": n}
+    info["graph"] = "bodies and the relationships between them, undirected"
+    return dict(values), info
+
+
+def _meeting_days_per_year(
+    view: GraphView, body: str, meetings: list[str], attributes: dict[str, Any]
+) -> float | None:
+    per_year = _number(attributes.get("meetings_per_year"))
+    if per_year is not None:
+        return per_year
+    years = [
+        date_bounds(view.node(m)["valid_from"])[0].year
+        for m in meetings
+        if view.node(m).get("valid_from")
+    ]
+    if not years:
+        return None
+    return len(meetings) / (max(years) - min(years) + 1)
+
+
+def metrics(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | date | None = None,
+    betweenness_k: int | None = None,
+    seed: int = BETWEENNESS_SEED,
+) -> dict[str, Any]:
+    """Both views in one pass: ``{"bodies": body_metrics, "structure": structure_metrics}``
+    (the structure part also says how betweenness was computed).
+
+    ``betweenness_k``: None chooses (exact up to ``BETWEENNESS_EXACT_LIMIT`` bodies,
+    else ``BETWEENNESS_SAMPLES`` samples); a number samples that many sources; 0 skips
+    betweenness (None values).
+
+    >>> from govgraph.analysis._demo import demo_graph
+    >>> result = metrics(demo_graph())
+    >>> result["structure"]["roots"], result["structure"]["betweenness"]["method"]
+    (['joint-councils'], 'exact')
+    """
+    view = GraphView(graph, as_of)
+    bodies = view.bodies()
+    body_set = set(bodies)
+    formal: dict[str, set[str]] = {b: set() for b in bodies}
+    informal: dict[str, set[str]] = {b: set() for b in bodies}
+    children: dict[str, set[str]] = {b: set() for b in bodies}
+    informal_children: dict[str, set[str]] = {b: set() for b in bodies}
+    formal_lines = informal_lines = 0
+    for source, target, data in view.edges():
+        if source not in body_set or target not in body_set:
+            continue
+        if formal_parent_line(data):
+            formal_lines += 1
+            formal[source].add(target)
+            children[target].add(source)
+        elif informal_line(data):
+            informal_lines += 1
+            informal[source].add(target)
+            informal_children[target].add(source)
+    depths = _depths(bodies, formal)
+    betweenness, betweenness_info = _betweenness(view, bodies, betweenness_k, seed)
+
+    rows: dict[str, dict[str, Any]] = {}
+    annual: dict[str, float] = {}
+    for body in bodies:
+        data = view.node(body)
+        attributes = data.get("attributes") or {}
+        meeting_days = _number(attributes.get("meeting_days"))
+        held = view.targets(body, _HELD)
+        load: float | None = 0.0
+        for meeting in held:
+            days = _number((view.node(meeting).get("attributes") or {}).get("meeting_days"))
+            days = days if days is not None else meeting_days
+            if days is None:
+                load = None
+                break
+            load += days
+        per_year = _meeting_days_per_year(view, body, held, attributes)
+        yearly = (
+            per_year * meeting_days if per_year is not None and meeting_days is not None else None
+        )
+        if yearly is not None:
+            annual[body] = yearly
+        rows[body] = {
+            "kind": data.get("kind"),
+            "span": len(children[body]),
+            "informal_span": len(informal_children[body]),
+            "depth": depths[body],
+            "formal_parents": len(formal[body]),
+            "informal_parents": len(informal[body]),
+            "members": len(view.sources(body, _MEMBER_OF)),
+            "betweenness": betweenness[body],
+            "meetings": len(held),
+            "meeting_days": meeting_days,
+            "meeting_load": load if (held or meeting_days is not None) else None,
+            "meetings_per_year": per_year,
+            "annual_meeting_days": yearly,
+        }
+
+    in_structure = [b for b in bodies if formal[b] or children[b]]
+    roots = [b for b in bodies if children[b] and not formal[b]]
+    orphans = [
+        b for b in bodies if rows[b]["kind"] in _GOVERNING and not formal[b] and not children[b]
+    ]
+    widest = sorted(bodies, key=lambda b: (-rows[b]["span"], b))[:WIDEST]
+    structure = {
+        "bodies": len(bodies),
+        "kinds": dict(Counter(rows[b]["kind"] for b in bodies)),
+        "formal_lines": formal_lines,
+        "informal_lines": informal_lines,
+        "layers": max((depths[b] for b in in_structure), default=-1) + 1,
+        "roots": roots,
+        "orphans": orphans,
+        "informal_only": [b for b in bodies if informal[b] and not formal[b]],
+        "widest_spans": [{"id": b, "span": rows[b]["span"]} for b in widest if rows[b]["span"]],
+        "meeting_days_per_year": sum(annual.values()),
+        "meeting_days_per_member_per_year": _member_load(view, annual),
+        "betweenness": betweenness_info,
+    }
+    return {"bodies": rows, "structure": structure}
+
+
+def _member_load(view: GraphView, annual: dict[str, float]) -> dict[str, Any]:
+    """Meeting days a year each member sits through: the bodies it sits on and the
+    wholes they are part of (a PSSDC member attends the Joint Councils), each counted
+    once, where the body's meeting days and cadence are known."""
+    wholes: dict[str, frozenset[str]] = {}
+
+    def up(body: str) -> frozenset[str]:
+        if body not in wholes:
+            seen, stack = {body}, [body]
+            while stack:
+                for whole in view.targets(stack.pop(), _PART_OF):
+                    if whole not in seen:
+                        seen.add(whole)
+                        stack.append(whole)
+            wholes[body] = frozenset(seen)
+        return wholes[body]
+
+    per_member: dict[str, set[str]] = {}
+    for source, target, data in view.edges():
+        if _MEMBER_OF(data):
+            per_member.setdefault(source, set()).update(up(target))
+    loads = [
+        sum(annual[b] for b in attended if b in annual)
+        for attended in per_member.values()
+        if any(b in annual for b in attended)
+    ]
+    return {
+        "members": len(per_member),
+        "members_with_known_load": len(loads),
+        "mean": sum(loads) / len(loads) if loads else None,
+        "max": max(loads) if loads else None,
+    }
+
+
+def body_metrics(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | date | None = None,
+    betweenness_k: int | None = None,
+    seed: int = BETWEENNESS_SEED,
+) -> dict[str, dict[str, Any]]:
+    """Per body: ``kind``; ``span`` (distinct bodies with a formal line to it) and
+    ``informal_span``; ``depth`` (longest formal route to a root, 0 for a root);
+    ``formal_parents`` and ``informal_parents``; ``members`` (direct); ``betweenness``
+    (normalised, in the undirected graph of bodies and the relationships between them);
+    ``meetings`` (HELD, valid on the day); ``meeting_days`` (the body's attribute);
+    ``meeting_load`` (the sum of each meeting's days, a meeting's own ``meeting_days``
+    attribute overriding the body's; None when a meeting's days are unknown);
+    ``meetings_per_year`` (attribute, else the HELD meetings over the years they span)
+    and ``annual_meeting_days`` (``meetings_per_year × meeting_days``).
+
+    A formal line is a formal ``REPORTS_TO`` or a ``PART_OF``. See ``metrics`` for
+    ``betweenness_k``.
+
+    >>> from govgraph.analysis._demo import demo_graph
+    >>> body_metrics(demo_graph())["pssdc"]["formal_parents"]
+    1
+    """
+    return metrics(graph, as_of=as_of, betweenness_k=betweenness_k, seed=seed)["bodies"]
+
+
+def structure_metrics(graph: nx.MultiDiGraph, *, as_of: str | date | None = None) -> dict[str, Any]:
+    """The whole structure: ``bodies``, ``kinds``, ``formal_lines``, ``informal_lines``,
+    ``layers`` (formal levels, 0 with no formal line), ``roots`` (bodies with formal
+    children and no formal parent), ``orphans`` (councils, committees and working
+    groups with no formal line either way), ``informal_only`` (bodies whose only line
+    up is informal), ``widest_spans``, ``meeting_days_per_year`` (all bodies with a
+    known cadence), ``meeting_days_per_member_per_year`` (``mean`` and ``max`` over the
+    members whose load is known). Betweenness is skipped here (``metrics`` gives both).
+
+    >>> from govgraph.analysis._demo import demo_graph
+    >>> s = structure_metrics(demo_graph())
+    >>> s["layers"], s["orphans"], s["informal_only"]
+    (3, ['joint-councils-wg'], ['joint-councils-wg'])
+    >>> s["meeting_days_per_member_per_year"]["mean"]
+    3.0
+    """
+    return metrics(graph, as_of=as_of, betweenness_k=0)["structure"]
