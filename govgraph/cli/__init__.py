@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import click
 
+from govgraph.cli.analysis_commands import (
+    chain,
+    coverage_command,
+    members_command,
+    memberships_command,
+    metrics_command,
+    overlaps_command,
+    path,
+    subordinates_command,
+)
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.export_commands import export
+from govgraph.cli.health_commands import generate
 from govgraph.cli.model_commands import convert, show, validate
 
 __all__ = ["main"]
@@ -34,7 +46,13 @@ def main() -> None:
 main.add_command(validate)
 main.add_command(show)
 main.add_command(convert)
-
-from govgraph.cli.export_commands import export  # noqa: E402  (issue 6: HTML views)
-
+main.add_command(chain)
+main.add_command(subordinates_command)
+main.add_command(path)
+main.add_command(members_command)
+main.add_command(memberships_command)
+main.add_command(coverage_command)
+main.add_command(overlaps_command)
+main.add_command(metrics_command)
+main.add_command(generate)
 main.add_command(export)
