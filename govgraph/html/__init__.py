@@ -38,42 +38,65 @@ from govgraph.temporal import as_of as model_as_of
 __all__ = ["LARGE_VIEW", "VIEWS", "export_html", "render_html", "safe_json", "view_data"]
 
 
-def _scenario_options(
-    model: GovernanceModel, scenarios: Sequence[Any]
-) -> list[tuple[Any, GovernanceModel, list[Any]]]:
+def _load_scenarios(scenarios: Sequence[Any]) -> list[Any]:
     if not scenarios:
         return []
-    from govgraph.scenarios import apply_scenario, diff_models, load_scenario  # helper 4
+    from govgraph.scenarios import load_scenario  # issue 4's scenarios
 
-    options = []
-    for scenario in scenarios:
-        loaded = load_scenario(scenario) if isinstance(scenario, str | Path) else scenario
-        after = apply_scenario(model, loaded)
-        options.append((loaded, after, diff_models(model, after)))
-    return options
+    return [load_scenario(s) if isinstance(s, str | Path) else s for s in scenarios]
 
 
-def _scenario_name(scenario: Any, number: int) -> Any:
-    for attribute in ("title", "name"):
-        value = getattr(scenario, attribute, None)
-        if value is None:
-            continue
-        if hasattr(value, "get") and not isinstance(value, str | dict):
-            return [value.get("en"), value.get("fr")]
-        if isinstance(value, dict):
-            return [value.get("en") or value.get("fr"), value.get("fr") or value.get("en")]
-        return str(value)
-    return [f"Option {number}", f"Option {number}"]
+def _pair_of(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        en, fr = value.get("en"), value.get("fr")
+    else:
+        en, fr = getattr(value, "en", None), getattr(value, "fr", None)
+        if en is None and fr is None:
+            en = fr = str(value)
+    return [str(en or fr), str(fr or en)]
 
 
-def _change_text(change: Any) -> Any:
-    describe = getattr(change, "describe", None)
-    if callable(describe):
-        try:
-            return [str(describe("en")), str(describe("fr"))]
-        except TypeError:
-            return str(describe())
-    return str(change)
+_CHANGE_WORDS = {
+    "created": ("created", "créé"),
+    "abolished": ("abolished", "aboli"),
+    "merged": ("merged into", "fusionné avec"),
+    "transferred": ("moved", "déplacé"),
+    "renamed": ("renamed", "renommé"),
+    "modified": ("modified", "modifié"),
+}
+
+
+def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
+    """A diff_models change as one line in English and in French."""
+
+    def name(entity_id: str, lang: int) -> str:
+        return names.get(entity_id, [entity_id, entity_id])[lang]
+
+    lines = []
+    for lang in (0, 1):
+        word = _CHANGE_WORDS.get(change.kind, (change.kind, change.kind))[lang]
+        details = change.details
+        text = f"{name(change.entity, lang)}: {word}"
+        if change.kind == "transferred":
+            before = ", ".join(name(p, lang) for p in details.get("from", ())) or "—"
+            after = ", ".join(name(p, lang) for p in details.get("to", ())) or "—"
+            text += f" ({before} → {after})"
+        elif change.kind == "merged" and details.get("into"):
+            text += f" {name(str(details['into']), lang)}"
+        elif change.kind == "renamed" and details.get("new"):
+            text += f" → {_pair_of(details['new'])[lang]}"
+        elif change.kind == "modified":
+            parts = [
+                f"{key} {values[0]} → {values[1]}"
+                for key, values in details.get("attributes", {}).items()
+                if isinstance(values, list | tuple) and len(values) == 2
+            ]
+            parts += [f"+ {line}" for line in details.get("lines_added", ())]
+            parts += [f"− {line}" for line in details.get("lines_ended", ())]
+            if parts:
+                text += " (" + "; ".join(parts) + ")"
+        lines.append(text)
+    return lines
 
 
 def view_data(
@@ -99,17 +122,32 @@ def view_data(
         raise InputError(f"unknown language {lang!r} (expected en or fr)", field="lang")
     if depth < 0:
         raise InputError("depth must be 0 or more", field="depth")
-    model = model_as_of(model, as_of)
-    options = _scenario_options(model, scenarios)
-    baseline = build_frame(model, view, focus=focus, depth=depth, large=large)
+    loaded = _load_scenarios(scenarios)
+    if as_of is None and loaded:
+        # a scenario with an effective date keeps history: show the day it takes effect
+        as_of = next((s.effective for s in loaded if getattr(s, "effective", None)), None)
+    base_model = model_as_of(model, as_of)
+    baseline = build_frame(base_model, view, focus=focus, depth=depth, large=large)
     baseline["name"] = ["Baseline", "Situation actuelle"]
     frames = [baseline]
-    for number, (scenario, after, changes) in enumerate(options, start=1):
-        frame = build_frame(after, view, focus=focus, depth=depth, large=large)
-        frame["counts"] = mark_changes(model, baseline, after, frame)
-        frame["name"] = _scenario_name(scenario, number)
-        frame["changes"] = [_change_text(change) for change in changes]
-        frames.append(frame)
+    if loaded:
+        from govgraph.scenarios import apply_scenario, diff_models
+
+        names = {e.id: [e.label("en"), e.label("fr")] for e in model.entities}
+        for number, scenario in enumerate(loaded, start=1):
+            day = getattr(scenario, "effective", None) or as_of
+            after = model_as_of(apply_scenario(model, scenario), day)
+            names.update((e.id, [e.label("en"), e.label("fr")]) for e in after.entities)
+            changes = diff_models(base_model, after)
+            frame = build_frame(after, view, focus=focus, depth=depth, large=large)
+            frame["counts"] = mark_changes(
+                base_model, baseline, after, frame, {c.entity: c.kind for c in changes}
+            )
+            name = getattr(scenario, "name", None)
+            frame["name"] = _pair_of(name) if name else [f"Option {number}"] * 2
+            frame["changes"] = [_change_text(change, names) for change in changes]
+            frames.append(frame)
+    model = base_model
     title = model.title
     return {
         "view": view,

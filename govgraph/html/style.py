@@ -51,6 +51,7 @@ _STATUS = {
     "removed": "#d62728",
     "moved": "#ff7f0e",
     "renamed": "#9467bd",
+    "modified": "#17becf",
     "unchanged": "#c8c8c8",
 }
 
@@ -91,6 +92,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "status:removed": ("removed", "supprimé"),
     "status:moved": ("moved (new parent)", "déplacé (nouveau parent)"),
     "status:renamed": ("renamed", "renommé"),
+    "status:modified": ("modified", "modifié"),
     "status:unchanged": ("unchanged", "inchangé"),
     "as_of": ("As of", "En date du"),
     "focus": ("Around", "Autour de"),

@@ -258,17 +258,32 @@ def _parents(model: GovernanceModel) -> dict[str, frozenset[str]]:
     return {child: frozenset(found) for child, found in parents.items()}
 
 
+#: diff_models's change classes → the page's colour codes
+_STATUS_OF_CHANGE = {
+    "created": "created",
+    "abolished": "removed",
+    "merged": "removed",
+    "transferred": "moved",
+    "renamed": "renamed",
+    "modified": "modified",
+}
+
+
 def mark_changes(
     baseline_model: GovernanceModel,
     baseline: Record,
     option_model: GovernanceModel,
     option: Record,
+    classified: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Colour-code an option frame against the baseline frame, in place: nodes and
     edges get ``st`` = created, removed (added back from the baseline so they show),
-    moved (a new formal parent) or renamed. Returns the count of each status.
+    moved (a new formal parent), renamed or modified. ``classified`` maps entity ids to
+    ``govgraph.scenarios.diff_models`` change kinds, which take precedence over what
+    the frames alone show. Returns the count of each node status.
     """
-    counts = {"created": 0, "removed": 0, "moved": 0, "renamed": 0}
+    classified = classified or {}
+    counts = dict.fromkeys(("created", "removed", "moved", "renamed", "modified"), 0)
     base_nodes = {n["id"]: n for n in baseline["nodes"]}
     option_ids = {n["id"] for n in option["nodes"]}
     base_parents, option_parents = _parents(baseline_model), _parents(option_model)
@@ -278,6 +293,8 @@ def mark_changes(
         node_id = node["id"]
         if node_id not in base_nodes:
             node["st"] = "created"
+        elif node_id in classified:
+            node["st"] = _STATUS_OF_CHANGE.get(classified[node_id], "modified")
         elif base_parents.get(node_id, frozenset()) != option_parents.get(node_id, frozenset()):
             node["st"] = "moved"
         elif node_id in base_index and base_index[node_id].name != option_index[node_id].name:
@@ -293,12 +310,17 @@ def mark_changes(
     def identity(edge: Record) -> tuple[str, str, str]:
         return (edge["f"], edge["to"], edge.get("key", edge["t"]))
 
+    def line(edge: Record) -> tuple[str, str, str, Any]:  # the same line, any dates
+        return (edge["f"], edge["to"], edge["t"], edge.get("fo"))
+
     base_edges = {identity(e): e for e in baseline["edges"]}
+    base_lines = {line(e) for e in baseline["edges"]}
     option_edges = {identity(e) for e in option["edges"]}
+    option_lines = {line(e) for e in option["edges"]}
     for edge in option["edges"]:
-        if identity(edge) not in base_edges:
+        if identity(edge) not in base_edges and line(edge) not in base_lines:
             edge["st"] = "created"
     for i, (ident, edge) in enumerate(base_edges.items()):
-        if ident not in option_edges:
+        if ident not in option_edges and line(edge) not in option_lines:
             option["edges"].append({**edge, "id": f"r{i}", "st": "removed"})
     return counts

@@ -212,7 +212,7 @@
     legend.replaceChildren();
     var frame = currentFrame();
     if (isOption()) {
-      ["created", "removed", "moved", "renamed", "unchanged"].forEach(function (status) {
+      ["created", "removed", "moved", "renamed", "modified", "unchanged"].forEach(function (status) {
         var line = el("div", "legend-row");
         var swatch = el("span", "swatch");
         swatch.style.background = STYLE.status[status];
@@ -223,9 +223,9 @@
     }
     var kinds = {};
     frame.nodes.forEach(function (n) { kinds[n.k] = true; });
-    legend.appendChild(el("h3", null, t("kinds")));
+    if (!isOption()) legend.appendChild(el("h3", null, t("kinds")));
     Object.keys(STYLE.kinds).forEach(function (kind) {
-      if (!kinds[kind]) return;
+      if (!kinds[kind] || isOption()) return;
       var line = el("div", "legend-row");
       var swatch = el("span", "swatch");
       swatch.style.background = STYLE.kinds[kind].color;
