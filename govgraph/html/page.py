@@ -55,7 +55,10 @@ def vis_assets() -> tuple[str, str]:
     folder = resources.files("pyvis") / "lib" / _VIS_VERSION
     script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     style = (folder / "vis-network.css").read_text(encoding="utf-8")
-    script = _neutralise_urls(script).replace("</script", "<\\/script")
+    # "<script" and "</script" appear only inside string literals (core-js builds
+    # "<script>" + t + "</" + "script>"): "\x3C" is "<" there too.
+    script = _neutralise_urls(script).replace("<script", "\\x3Cscript")
+    script = script.replace("</script", "\\x3C/script")
     style = style.replace("</style", "<\\/style")
     return script, style
 
