@@ -19,7 +19,7 @@ from govgraph.cli.analysis_commands import (
     subordinates_command,
 )
 from govgraph.cli.common import GovgraphGroup
-from govgraph.cli.health_commands import generate
+from govgraph.cli.health_commands import generate, health_command
 from govgraph.cli.model_commands import convert, show, validate
 
 __all__ = ["main"]
@@ -54,3 +54,4 @@ main.add_command(coverage_command)
 main.add_command(overlaps_command)
 main.add_command(metrics_command)
 main.add_command(generate)
+main.add_command(health_command)
