@@ -291,10 +291,10 @@ def _ended_still_referenced(model: GovernanceModel, day: date | None) -> Iterato
 
     An undated relationship ends with its entities (``as_of`` drops it), so only a
     relationship whose own dates say it goes on after the body's end (``valid_to``
-    later, or ``valid_from`` after it) is a stale reference. Lines from bodies still
-    reporting to or part of an ended body are the validator's
-    ``ended-with-active-children``, not repeated here. With ``day``: bodies ended before
-    ``day``, relationships valid on ``day``.
+    later, or ``valid_from`` after it) is a stale reference. ``SUCCEEDS`` lines are
+    history and meant to outlive the body; lines from bodies still reporting to or
+    part of an ended body are the validator's ``ended-with-active-children``. With
+    ``day``: bodies ended before ``day``, relationships valid on ``day``.
     """
     ends: dict[str, date] = {}
     for entity in model.entities:
@@ -311,7 +311,9 @@ def _ended_still_referenced(model: GovernanceModel, day: date | None) -> Iterato
             continue
         for entity_id in (rel.from_, rel.to):
             end = ends.get(entity_id)
-            if end is None or (entity_id == rel.to and rel.type in HIERARCHY_TYPES):
+            if end is None or rel.type is RelationType.SUCCEEDS:  # history: meant to outlive
+                continue
+            if entity_id == rel.to and rel.type in HIERARCHY_TYPES:  # the validator's
                 continue
             first, last = interval(rel.valid_from, rel.valid_to)
             goes_on = (last > end or first > end) if day is None else (first <= day <= last)

@@ -72,11 +72,13 @@ def test_ended_bodies_still_referenced():
     m = model(
         [entity("old", "committee", valid_from="2010", valid_to="2015"),
          entity("p", "person"), entity("q", "person"), entity("r", "person"),
-         entity("done", "priority", valid_to="2012")],
+         entity("done", "priority", valid_to="2012"),
+         entity("new", "committee", valid_from="2016")],
         [rel("p", "MEMBER_OF", "old", valid_from="2012", valid_to="2018"),  # past the end
          rel("q", "MEMBER_OF", "old", valid_from="2016"),  # starts after the end
          rel("r", "MEMBER_OF", "old"),  # undated: ends with the body, fine
-         rel("old", "ADVANCES", "done", valid_from="2010", valid_to="2012")],
+         rel("old", "ADVANCES", "done", valid_from="2010", valid_to="2012"),
+         rel("new", "SUCCEEDS", "old", valid_from="2016")],  # history, meant to outlive
     )  # fmt: skip
     found = [f for f in health(m) if f.code == "ended-still-referenced"]
     assert codes(found) == [("ended-still-referenced", ("old",))]
