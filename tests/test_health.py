@@ -255,3 +255,23 @@ def test_cli_health_on_a_generated_model(cli, tmp_path):
     data = json.loads(result.stdout)
     assert result.exit_code == (1 if data["errors"] else 0)
     assert any(f["code"] == "rule:co-chairs-two-governments" for f in data["findings"])
+
+
+def test_hostile_names_pass_through_messages_verbatim(cli, tmp_path):
+    hostile = "{rule} </script><script>alert(1)</script> }) DETACH DELETE n //"
+    m = model(
+        [entity("wg", "working_group", name={"en": hostile, "fr": hostile})],
+    )
+    rule = {"id": "r", "severity": "error", "for_each": {"kind": "working_group"},
+            "require": {"count": {"rel": "REPORTS_TO"}, "equals": 1},
+            "message": "{name} / {id}"}  # fmt: skip
+    [finding] = [f for f in health(m, rules=parse_rules([rule])) if f.code == "rule:r"]
+    assert finding.message_en == f"{hostile} / wg"  # the name's {rule} is not filled in
+    path = tmp_path / "m.json"
+    document = m.to_document() | {"rules": [rule]}
+    path.write_text(json.dumps(document))
+    result = cli("health", path, "--format", "json")
+    assert result.exit_code == 1
+    assert any(f["message"] == f"{hostile} / wg" for f in json.loads(result.stdout)["findings"])
+    table = cli("health", path)
+    assert "</script>" in table.stdout  # printed as text, not interpreted
