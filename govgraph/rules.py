@@ -520,7 +520,10 @@ def _matching(
     """(owner, other end, relationship) for each relationship a filter matches; a
     relationship counts once per owner even when several filters match it."""
     index = model.index
+    wanted = frozenset(rel_type for spec in filters for rel_type in spec.rel)
     for rel in model.relationships:
+        if rel.type not in wanted:  # most relationships: one set lookup
+            continue
         owners: dict[str, str] = {}
         for spec in filters:
             if not spec.matches(rel):
