@@ -180,7 +180,7 @@ def test_scenario_changes_are_org_change_events(example_model, example_path, tmp
 
     root = example_path.parent.parent
     out = tmp_path / "qw.ttl"
-    result = cli("org-changes", example_path, root / QUICK_WINS, out)
+    result = cli("changes", example_path, root / QUICK_WINS, out)
     assert result.exit_code == 0, result.output
     graph = Graph().parse(out)
     rows = graph.query(
@@ -206,20 +206,18 @@ def test_scenario_changes_are_org_change_events(example_model, example_path, tmp
 
 def test_change_events_only_and_bad_arguments(example_path, tmp_path, cli):
     root = example_path.parent.parent
-    result = cli(
-        "org-changes", example_path, root / QUICK_WINS, tmp_path / "e.jsonld", "--events-only"
-    )
+    result = cli("changes", example_path, root / QUICK_WINS, tmp_path / "e.jsonld", "--events-only")
     assert result.exit_code == 0
     graph = Graph().parse(tmp_path / "e.jsonld")
     assert not set(graph.subjects(GG.id, None))
     assert len(set(graph.subjects(RDF.type, ORG.ChangeEvent))) == 5
     assert (None, RDF.type, GG.Scenario) in graph
-    result = cli("org-changes", example_path, root / QUICK_WINS, tmp_path / "e.yaml")
+    result = cli("changes", example_path, root / QUICK_WINS, tmp_path / "e.yaml")
     assert result.exit_code == 2 and "must end in .ttl" in result.stderr
     (tmp_path / "bad.yaml").write_text(
         "name: {en: X}\noperations:\n  - move: {body: nobody, to: pssdc}\n"
     )
-    result = cli("org-changes", example_path, tmp_path / "bad.yaml", tmp_path / "x.ttl")
+    result = cli("changes", example_path, tmp_path / "bad.yaml", tmp_path / "x.ttl")
     assert result.exit_code == 2 and "nobody" in result.stderr
     assert not (tmp_path / "x.ttl").exists()
 

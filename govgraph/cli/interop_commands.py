@@ -1,4 +1,4 @@
-"""Interoperability commands: ``org-changes`` (a scenario's changes as W3C ORG change
+"""Interoperability commands: ``changes`` (a scenario's changes as W3C ORG change
 events). Format conversion itself is ``govgraph convert`` (formats by extension)."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from govgraph.cli.common import load, model_argument
 from govgraph.errors import InputError
 from govgraph.i18n import text
 
-__all__ = ["org_changes"]
+__all__ = ["changes"]
 
 
-@click.command("org-changes")
+@click.command("changes")
 @model_argument
 @click.argument("scenario", metavar="SCENARIO")
 @click.argument("out", metavar="OUT")
@@ -23,7 +23,7 @@ __all__ = ["org_changes"]
     is_flag=True,
     help="Write only the scenario and its change events, not the model after it.",
 )
-def org_changes(model: str, scenario: str, out: str, events_only: bool) -> None:
+def changes(model: str, scenario: str, out: str, events_only: bool) -> None:
     """Apply a scenario and write the model after it in W3C ORG (OUT: .ttl, .jsonld or
     .nt), with each classified change as an org:ChangeEvent (org:originalOrganization,
     org:resultingOrganization, prov:atTime the scenario's effective date).
@@ -33,7 +33,7 @@ def org_changes(model: str, scenario: str, out: str, events_only: bool) -> None:
 
     Example:
 
-        govgraph org-changes fixtures/joint-councils.yaml fixtures/scenarios/quick-wins.yaml out/quick-wins.ttl
+        govgraph changes fixtures/joint-councils.yaml fixtures/scenarios/quick-wins.yaml out/quick-wins.ttl
     """  # noqa: E501
     from govgraph.formats.org import RDF_FORMATS, scenario_to_rdf, write_graph
     from govgraph.scenarios import load_scenario
