@@ -19,6 +19,7 @@ from govgraph.cli.analysis_commands import (
     subordinates_command,
 )
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.export_commands import export
 from govgraph.cli.health_commands import generate
 from govgraph.cli.interop_commands import changes
 from govgraph.cli.model_commands import convert, show, validate
@@ -58,4 +59,5 @@ main.add_command(metrics_command)
 main.add_command(generate)
 main.add_command(simulate)
 main.add_command(compare)
+main.add_command(export)
 main.add_command(changes)
