@@ -40,6 +40,7 @@ True
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF
 from rdflib.term import Node
 
+from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
 from govgraph.formats.parse import DocPath, Location, RawModel
@@ -63,10 +65,13 @@ __all__ = [
     "GG",
     "ORG",
     "RDF_FORMATS",
+    "change_events",
     "entity_iri",
     "model_from_rdf",
     "model_to_rdf",
     "read_rdf",
+    "scenario_to_rdf",
+    "write_graph",
     "write_rdf",
 ]
 
@@ -490,7 +495,9 @@ def read_rdf(path: str | Path) -> RawModel:
     path = Path(path)
     graph = Graph()
     try:
-        graph.parse(path, format=_rdf_format(path))
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated API
+            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+            graph.parse(path, format=_rdf_format(path))
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
     except Exception as exc:  # rdflib's parsers raise many exception types
@@ -506,9 +513,114 @@ def read_rdf(path: str | Path) -> RawModel:
 
 def write_rdf(model: GovernanceModel, path: str | Path, *, base: str = BASE) -> None:
     """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples."""
+    write_graph(model_to_rdf(model, base=base), path)
+
+
+def write_graph(graph: Graph, path: str | Path) -> None:
+    """Write an rdflib graph atomically; the suffix picks Turtle, JSON-LD or N-Triples."""
     path = Path(path)
-    graph = model_to_rdf(model, base=base)
     fmt = _rdf_format(path)
     options: dict[str, Any] = {"context": CONTEXT, "indent": 1} if fmt == "json-ld" else {}
     text = graph.serialize(format=fmt, **options)
     atomic_write(path, lambda handle: handle.write(text))
+
+
+# ── scenario changes as org:ChangeEvent ─────────────────────────────────────────────
+
+
+def _date_time(value: str) -> Literal:
+    """The first instant of a partial date as ``xsd:dateTime`` (``prov:atTime``'s range)."""
+    start = date_bounds(value)[0]
+    return Literal(f"{start.isoformat()}T00:00:00", datatype=XSD.dateTime)
+
+
+def change_events(
+    before: GovernanceModel,
+    after: GovernanceModel,
+    *,
+    at: str | None = None,
+    scenario: Node | None = None,
+    base: str = BASE,
+) -> Graph:
+    """The changes from ``before`` to ``after`` (``govgraph.scenarios.diff_models``) as
+    ``org:ChangeEvent`` nodes: ``org:originalOrganization`` (the entity before: what
+    was abolished, merged, transferred, renamed or modified), ``org:resultingOrganization``
+    (the entity after: what was created, transferred... ; for a merger, the body merged
+    into), ``prov:atTime`` (``at``, the effective date), ``gg:changeKind`` and
+    ``gg:details`` (the change as JSON); a transfer also names ``gg:previousParent`` and
+    ``gg:newParent``, a renaming ``gg:previousName`` / ``gg:newName``.
+
+    >>> from govgraph.model import GovernanceModel
+    >>> before = GovernanceModel.model_validate({"entities": [
+    ...     {"id": "jc", "kind": "council", "name": {"en": "JC"}},
+    ...     {"id": "p", "kind": "council", "name": {"en": "P"}},
+    ...     {"id": "wg", "kind": "working_group", "name": {"en": "WG"}}],
+    ...     "relationships": [{"from": "wg", "type": "REPORTS_TO", "to": "p"}]})
+    >>> after = before.model_copy(update={"relationships": tuple(
+    ...     r.model_copy(update={"to": "jc"}) for r in before.relationships)})
+    >>> graph = change_events(before, after, at="2026-04")
+    >>> [(str(graph.value(e, GG.changeKind)), str(graph.value(e, PROV.atTime)))
+    ...  for e in graph.subjects(RDF.type, ORG.ChangeEvent)]
+    [('transferred', '2026-04-01T00:00:00')]
+    """
+    from govgraph.scenarios import diff_models
+
+    graph = Graph()
+    _bind(graph)
+    graph.bind("id", Namespace(base))
+    for number, change in enumerate(diff_models(before, after), start=1):
+        event = URIRef(f"{scenario or base.rstrip('/') + '#changes'}-{number}")
+        subject = entity_iri(change.entity, base)
+        graph.add((event, RDF.type, ORG.ChangeEvent))
+        graph.add((event, GG.changeKind, Literal(change.kind)))
+        graph.add((event, DCT.subject, subject))
+        details = json.dumps(change.as_dict(), ensure_ascii=False, sort_keys=True)
+        graph.add((event, GG.details, Literal(details, datatype=RDF_JSON)))
+        if at is not None:
+            graph.add((event, PROV.atTime, _date_time(at)))
+        if scenario is not None:
+            graph.add((event, DCT.isPartOf, scenario))
+        originals = [] if change.kind == "created" else [subject]
+        resulting = [] if change.kind == "abolished" else [subject]
+        if change.kind == "merged":
+            resulting = [entity_iri(change.details["into"], base)]
+        for original in originals:
+            graph.add((event, ORG.originalOrganization, original))
+            graph.add((original, ORG.changedBy, event))
+        for result in resulting:
+            graph.add((event, ORG.resultingOrganization, result))
+            graph.add((result, ORG.resultedFrom, event))
+        if change.kind == "transferred":
+            for parent in change.details.get("from", []):
+                graph.add((event, GG.previousParent, entity_iri(parent, base)))
+            for parent in change.details.get("to", []):
+                graph.add((event, GG.newParent, entity_iri(parent, base)))
+        if change.kind == "renamed":
+            for predicate, key in ((GG.previousName, "old"), (GG.newName, "new")):
+                for lang, name in change.details.get(key, {}).items():
+                    graph.add((event, predicate, Literal(name, lang=lang)))
+    return graph
+
+
+def scenario_to_rdf(
+    model: GovernanceModel, scenario: Any, *, base: str = BASE, events_only: bool = False
+) -> Graph:
+    """The model after a scenario (``govgraph.scenarios.Scenario``) in the ORG mapping,
+    with the scenario as a ``gg:Scenario`` (``skos:prefLabel`` @en/@fr) and its changes
+    as ``org:ChangeEvent`` nodes (see ``change_events``); with ``events_only``, only
+    the scenario and its events. Importing the file gives the model after the scenario.
+    """
+    from govgraph.scenarios import apply_scenario
+
+    after = apply_scenario(model, scenario)
+    graph = Graph() if events_only else model_to_rdf(after, base=base)
+    _bind(graph)
+    node = URIRef(f"{base.rstrip('/')}#scenario")  # never an entity's IRI (base + id)
+    graph.add((node, RDF.type, GG.Scenario))
+    graph.add((node, RDF.type, PROV.Activity))
+    _texts(graph, node, SKOS.prefLabel, scenario.name)
+    _texts(graph, node, DCT.description, scenario.description)
+    if scenario.effective is not None:
+        graph.add((node, PROV.startedAtTime, _date_time(scenario.effective)))
+    graph += change_events(model, after, at=scenario.effective, scenario=node, base=base)
+    return graph
