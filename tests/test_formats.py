@@ -65,7 +65,8 @@ def test_csv_layout_follows_the_design(example_model, tmp_path):
         "tags",
     ]
     assert {"meeting_days", "meetings_per_year", "city"} <= set(header)
-    rows = list(csv.DictReader((tmp_path / "out" / "entities.csv").open()))
+    with (tmp_path / "out" / "entities.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     jc = next(r for r in rows if r["id"] == "joint-councils")
     assert (
         jc["meeting_days"] == "1.0"

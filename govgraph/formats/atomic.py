@@ -15,22 +15,27 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["atomic_directory", "atomic_write", "atomic_write_text"]
 
 
 def atomic_write(
-    path: str | Path, write: Callable[[IO[str]], None], *, newline: str | None = None
+    path: str | Path,
+    write: Callable[[IO[Any]], None],
+    *,
+    newline: str | None = None,
+    binary: bool = False,
 ) -> None:
     """Call ``write(handle)`` on a temporary file beside ``path``, then rename it over
-    ``path``. If ``write`` raises, ``path`` is untouched and the temporary file removed."""
+    ``path``. If ``write`` raises, ``path`` is untouched and the temporary file removed.
+    With ``binary``, the handle takes bytes (e.g. for a zip-based workbook)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        "w",
-        encoding="utf-8",
-        newline=newline,
+        "wb" if binary else "w",
+        encoding=None if binary else "utf-8",
+        newline=None if binary else newline,
         dir=path.parent,
         prefix=f".{path.name}.",
         suffix=".tmp",

@@ -1,0 +1,101 @@
+"""``govgraph export``: write a model to a view for people, e.g. an interactive HTML map."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from govgraph.cli.common import as_of_option, lang_option, load, model_argument
+from govgraph.html import VIEWS, export_html
+
+__all__ = ["export"]
+
+
+@click.group()
+def export() -> None:
+    """Export a model as a view for people (an interactive HTML page).
+
+    Example:
+
+        govgraph export html fixtures/joint-councils.yaml -o jc.html
+    """
+
+
+@export.command("html")
+@model_argument
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    metavar="FILE",
+    help="The HTML file to write (atomically; nothing is written on error).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default="hierarchy",
+    show_default=True,
+    help="hierarchy: formal reporting tree; network: every relationship; "
+    "overlaps: bodies sharing members or priorities.",
+)
+@click.option(
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    metavar="SCENARIO",
+    help="A scenario file; each one adds an option beside the baseline (repeatable).",
+)
+@click.option("--focus", metavar="ID", default=None, help="Only the neighbourhood of this entity.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps around it.",
+)
+@lang_option
+@as_of_option
+def html(
+    model: str,
+    output: str,
+    view: str,
+    scenarios: tuple[str, ...],
+    focus: str | None,
+    depth: int,
+    lang: str,
+    as_of_date: date | None,
+) -> None:
+    """Write an interactive HTML view of MODEL that opens offline: vis-network and
+    every asset are inlined, the page holds no remote reference. It has a legend, a
+    search box, a filter by relationship type, a tooltip per node and line, and an
+    English/French switch (--lang sets the first language).
+
+    With --scenario, the page has a switch between the baseline and each option;
+    created, removed and moved elements are colour-coded.
+
+    Examples:
+
+        govgraph export html fixtures/joint-councils.yaml -o jc.html --lang fr
+
+        govgraph export html fixtures/joint-councils.yaml -o net.html --view network \\
+            --focus pssdc --depth 1
+    """
+    loaded = load(model, as_of_date)
+    stats = export_html(
+        loaded,
+        output,
+        view=view,
+        lang=lang,
+        as_of=as_of_date,
+        focus=focus,
+        depth=depth,
+        scenarios=list(scenarios),
+    )
+    frames = f", {stats['frames'] - 1} options" if stats["frames"] > 1 else ""
+    click.echo(
+        f"Wrote {output} ({view}: {stats['nodes']} nodes, {stats['edges']} lines{frames}, "
+        f"{stats['bytes'] // 1024} KiB)",
+        err=True,
+    )

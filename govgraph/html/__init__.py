@@ -1,0 +1,213 @@
+"""Interactive HTML views of a governance model: one self-contained file that opens
+offline (vis-network and every asset inlined, no remote reference), in English and
+French (a switch in the page), with a legend, a search box, a filter by relationship
+type and a tooltip per node and line. Names are untrusted: they reach the page as
+JSON and are shown as text only.
+
+Views: ``hierarchy`` (formal reporting tree, top-down; informal lines dashed),
+``network`` (every relationship; colour by kind, line style by type, engagement level
+by width), ``overlaps`` (bodies linked by shared members or priorities). Scenarios add
+option frames next to the baseline, with created, removed and moved elements
+colour-coded.
+
+>>> import tempfile, pathlib
+>>> from govgraph.formats import load_model
+>>> model = load_model("fixtures/joint-councils.yaml")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "jc.html"
+>>> stats = export_html(model, out, view="hierarchy", lang="fr")
+>>> stats["nodes"], stats["edges"], "https://" in out.read_text(encoding="utf-8")
+(8, 7, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from govgraph.errors import InputError
+from govgraph.formats.atomic import atomic_write_text
+from govgraph.html.page import render_page, safe_json
+from govgraph.html.style import STYLE, page_texts
+from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
+from govgraph.i18n import LANGUAGES
+from govgraph.model import GovernanceModel
+from govgraph.temporal import as_of as model_as_of
+
+__all__ = ["LARGE_VIEW", "VIEWS", "export_html", "render_html", "safe_json", "view_data"]
+
+
+def _load_scenarios(scenarios: Sequence[Any]) -> list[Any]:
+    if not scenarios:
+        return []
+    from govgraph.scenarios import load_scenario  # issue 4's scenarios
+
+    return [load_scenario(s) if isinstance(s, str | Path) else s for s in scenarios]
+
+
+def _pair_of(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        en, fr = value.get("en"), value.get("fr")
+    else:
+        en, fr = getattr(value, "en", None), getattr(value, "fr", None)
+        if en is None and fr is None:
+            en = fr = str(value)
+    return [str(en or fr), str(fr or en)]
+
+
+_CHANGE_WORDS = {
+    "created": ("created", "créé"),
+    "abolished": ("abolished", "aboli"),
+    "merged": ("merged into", "fusionné avec"),
+    "transferred": ("moved", "déplacé"),
+    "renamed": ("renamed", "renommé"),
+    "modified": ("modified", "modifié"),
+}
+
+
+def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
+    """A diff_models change as one line in English and in French."""
+
+    def name(entity_id: str, lang: int) -> str:
+        return names.get(entity_id, [entity_id, entity_id])[lang]
+
+    lines = []
+    for lang in (0, 1):
+        word = _CHANGE_WORDS.get(change.kind, (change.kind, change.kind))[lang]
+        details = change.details
+        text = f"{name(change.entity, lang)}: {word}"
+        if change.kind == "transferred":
+            before = ", ".join(name(p, lang) for p in details.get("from", ())) or "—"
+            after = ", ".join(name(p, lang) for p in details.get("to", ())) or "—"
+            text += f" ({before} → {after})"
+        elif change.kind == "merged" and details.get("into"):
+            text += f" {name(str(details['into']), lang)}"
+        elif change.kind == "renamed" and details.get("new"):
+            text += f" → {_pair_of(details['new'])[lang]}"
+        elif change.kind == "modified":
+            parts = [
+                f"{key} {values[0]} → {values[1]}"
+                for key, values in details.get("attributes", {}).items()
+                if isinstance(values, list | tuple) and len(values) == 2
+            ]
+            parts += [f"+ {line}" for line in details.get("lines_added", ())]
+            parts += [f"− {line}" for line in details.get("lines_ended", ())]
+            if parts:
+                text += " (" + "; ".join(parts) + ")"
+        lines.append(text)
+    return lines
+
+
+def view_data(
+    model: GovernanceModel,
+    *,
+    view: str = "hierarchy",
+    lang: str = "en",
+    as_of: str | date | None = None,
+    focus: str | None = None,
+    depth: int = 2,
+    scenarios: Sequence[Any] = (),
+    large: int = LARGE_VIEW,
+) -> dict[str, Any]:
+    """Everything the page shows, as plain data: texts in both languages, styles, and
+    one frame (nodes, edges, layout) for the baseline and one per scenario.
+
+    >>> from govgraph.formats import load_model
+    >>> data = view_data(load_model("fixtures/joint-councils.yaml"), view="network")
+    >>> len(data["frames"]), data["frames"][0]["layout"], sorted(data["i18n"])
+    (1, 'physics', ['en', 'fr'])
+    """
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r} (expected en or fr)", field="lang")
+    if depth < 0:
+        raise InputError("depth must be 0 or more", field="depth")
+    loaded = _load_scenarios(scenarios)
+    if as_of is None and loaded:
+        # a scenario with an effective date keeps history: show the day it takes effect
+        as_of = next((s.effective for s in loaded if getattr(s, "effective", None)), None)
+    base_model = model_as_of(model, as_of)
+    baseline = build_frame(base_model, view, focus=focus, depth=depth, large=large)
+    baseline["name"] = ["Baseline", "Situation actuelle"]
+    frames = [baseline]
+    if loaded:
+        from govgraph.scenarios import apply_scenario, diff_models
+
+        names = {e.id: [e.label("en"), e.label("fr")] for e in model.entities}
+        for number, scenario in enumerate(loaded, start=1):
+            day = getattr(scenario, "effective", None) or as_of
+            after = model_as_of(apply_scenario(model, scenario), day)
+            names.update((e.id, [e.label("en"), e.label("fr")]) for e in after.entities)
+            changes = diff_models(base_model, after)
+            frame = build_frame(after, view, focus=focus, depth=depth, large=large)
+            frame["counts"] = mark_changes(
+                base_model, baseline, after, frame, {c.entity: c.kind for c in changes}
+            )
+            name = getattr(scenario, "name", None)
+            frame["name"] = _pair_of(name) if name else [f"Option {number}"] * 2
+            frame["changes"] = [_change_text(change, names) for change in changes]
+            frames.append(frame)
+    model = base_model
+    title = model.title
+    return {
+        "view": view,
+        "lang": lang,
+        "title": [title.get("en"), title.get("fr")] if title else None,
+        "as_of": str(as_of) if as_of else None,
+        "focus": focus,
+        "depth": depth,
+        "i18n": {code: page_texts(code) for code in LANGUAGES},
+        "style": STYLE,
+        "frames": frames,
+    }
+
+
+def render_html(model: GovernanceModel, **options: Any) -> str:
+    """The page as a string; takes the keyword arguments of ``view_data``."""
+    data = view_data(model, **options)
+    return render_page(data, data["lang"])
+
+
+def export_html(
+    model: GovernanceModel,
+    path: str | Path,
+    *,
+    view: str = "hierarchy",
+    lang: str = "en",
+    as_of: str | date | None = None,
+    focus: str | None = None,
+    depth: int = 2,
+    scenarios: Sequence[Any] = (),
+    large: int = LARGE_VIEW,
+) -> dict[str, Any]:
+    """Write one self-contained HTML view of ``model`` to ``path`` (atomically) and
+    return what it holds: ``nodes`` and ``edges`` of the baseline, ``frames``,
+    ``bytes``, ``layout``.
+
+    ``scenarios`` are scenario files or loaded scenarios (``govgraph.scenarios``):
+    each adds an option to the page's switch. ``focus``/``depth`` keep the
+    neighbourhood of one entity. Above ``large`` nodes, physics is off and positions
+    are computed here.
+    """
+    data = view_data(
+        model,
+        view=view,
+        lang=lang,
+        as_of=as_of,
+        focus=focus,
+        depth=depth,
+        scenarios=scenarios,
+        large=large,
+    )
+    page = render_page(data, lang)
+    atomic_write_text(path, page)
+    baseline = data["frames"][0]
+    return {
+        "path": str(path),
+        "view": view,
+        "nodes": len(baseline["nodes"]),
+        "edges": len(baseline["edges"]),
+        "frames": len(data["frames"]),
+        "layout": baseline["layout"],
+        "bytes": len(page.encode("utf-8")),
+    }
