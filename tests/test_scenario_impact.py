@@ -73,6 +73,24 @@ def test_incremental_report_equals_the_full_one_on_the_example(example_model, na
 @pytest.mark.parametrize(
     "operations",
     [
+        [{"move": {"body": "pssdc", "to": "pscioc"}}],
+        [{"unlink": {"from": "pssdc", "type": "PART_OF", "to": "joint-councils"}}],
+        [{"dissolve": {"body": "pscioc", "children_to": "joint-councils", "members_to": "pssdc"}}],
+        [{"merge": {"bodies": ["joint-councils-wg"], "into": "digital-strategy-wg"}}],
+        [{"link": {"from": "alberta", "type": "MEMBER_OF", "to": "joint-councils-wg"}}],
+        [{"set": {"id": "joint-councils-wg", "attributes": {"meeting_days": 1}}}],
+    ],
+)
+def test_incremental_report_equals_the_full_one_on_other_example_changes(example_model, operations):
+    local = impact_report(example_model, scenario(*operations))
+    assert comparable(local) == comparable(
+        impact_report(example_model, scenario(*operations), full=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
         [{"move": {"body": "wg", "to": "q"}}],
         [{"merge": {"bodies": ["wg"], "into": "wg2"}}],
         [{"merge": {"bodies": ["wg", "wg2"], "into": "new", "name": "New", "reports_to": "jc"}}],
