@@ -42,6 +42,7 @@ from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.findings import Finding
 from govgraph.graph import to_graph
+from govgraph.health import health
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.scenarios._index import RelIndex, unshared
 from govgraph.scenarios.apply import apply_scenario
@@ -210,7 +211,9 @@ class _Union:
             rel for rel in self.out_rels(present) if rel.to in present and id(rel) not in skip
         ]
         return GovernanceModel.model_construct(
-            entities=tuple(entities), relationships=tuple(relationships), rules=()
+            entities=tuple(entities),
+            relationships=tuple(relationships),
+            rules=self.before.rules,  # the model's own health rules apply to every part
         )
 
     def jurisdictions(self) -> set[str]:
@@ -371,13 +374,7 @@ class _Region:
 
 
 def _health(model: GovernanceModel, day: date) -> list[Finding]:
-    try:
-        from govgraph.health import health
-    except ImportError:  # pragma: no cover - before the health rules land
-        from govgraph.checks import check_model
-        from govgraph.temporal import as_of
-
-        return check_model(as_of(model, day))
+    """The health findings (validator, analyses and rules) on ``day``."""
     return health(model, as_of=day)
 
 
