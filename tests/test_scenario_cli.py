@@ -207,3 +207,12 @@ def test_hostile_names_stay_text_in_the_briefing(cli, tmp_path):
     assert result.exit_code == 0
     assert "</script>" not in result.stdout and "<b>" not in result.stdout
     assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; \\| `}) DETACH DELETE n //" in result.stdout
+
+
+def test_the_readme_python_example_runs(capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### In Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("\n```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("# Note d’information : Gains rapides")
