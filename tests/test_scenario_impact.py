@@ -121,3 +121,17 @@ def with_unrelated_part(small):
         )
         relationships.append(rel("other-person", "MEMBER_OF", f"other-{i}"))
     return model(document["entities"] + entities, document["relationships"] + relationships)
+
+
+def test_the_models_own_rules_count_in_the_incremental_report(example_model):
+    import yaml
+
+    document = yaml.safe_load((ROOT / "fixtures" / "rules" / "governance-rules.yaml").read_text())
+    rules = document["rules"] if isinstance(document, dict) else document
+    ruled = example_model.model_copy(update={"rules": tuple(rules)})
+    for name in ("quick-wins.yaml", "digital-consolidation.yaml"):
+        option = load_scenario(SCENARIOS / name)
+        local = impact_report(ruled, option)
+        assert comparable(local) == comparable(impact_report(ruled, option, full=True))
+    codes = {f.code for f in local.findings_resolved + local.findings_introduced}
+    assert any(code.startswith("rule:") for code in codes), codes
