@@ -216,3 +216,18 @@ def test_the_readme_python_example_runs(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     exec(compile(code, "README.md", "exec"), {})
     assert capsys.readouterr().out.startswith("# Note d’information : Gains rapides")
+
+
+def test_as_of_reports_on_another_day(cli):
+    result = cli("simulate", MODEL, QUICK_WINS, "--report", "json", "--as-of", "2026-03-31")
+    report = json.loads(result.stdout)
+    assert report["day"] == "2026-03-31"
+    assert report["chains"] == []  # the day before: nothing has moved yet
+
+
+def test_compare_refuses_an_invalid_option(cli, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("name: Bad\noperations:\n  - dissolve: {body: pssdc}\n")
+    result = cli("compare", MODEL, QUICK_WINS, path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:3: operations[0].dissolve.children_to: ")
