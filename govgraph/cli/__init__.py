@@ -59,3 +59,6 @@ main.add_command(generate)
 main.add_command(simulate)
 main.add_command(compare)
 main.add_command(export)
+from govgraph.cli.db_commands import db  # noqa: E402 (issue 5: the Neo4j store)
+
+main.add_command(db)
