@@ -40,6 +40,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,7 +49,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from govgraph.dates import date_bounds
@@ -56,7 +57,7 @@ from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
-from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType
+from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType, Role
 
 __all__ = [
     "BASE",
@@ -126,6 +127,24 @@ KIND_CLASSES: dict[EntityKind, tuple[URIRef, ...]] = {
     EntityKind.meeting: (PROV.Activity,),
 }
 _GG_KIND = {GG[kind.label]: kind for kind in EntityKind}
+
+#: The kind of an entity in ORG data written by other tools (no ``gg:id``): the first
+#: class it has, in this order.
+FOREIGN_KINDS: tuple[tuple[URIRef, EntityKind], ...] = (
+    (ORG.OrganizationalCollaboration, EntityKind.council),
+    (ORG.OrganizationalUnit, EntityKind.committee),
+    (ORG.FormalOrganization, EntityKind.organization),
+    (ORG.Organization, EntityKind.organization),
+    (ORG.Post, EntityKind.position),
+    (FOAF.Person, EntityKind.person),
+)
+#: Parent lines in ORG data of other tools: (predicate, whether it points child → parent).
+_FOREIGN_PARENTS = (
+    (ORG.subOrganizationOf, True),
+    (ORG.hasSubOrganization, False),
+    (ORG.unitOf, True),
+    (ORG.hasUnit, False),
+)
 
 #: The direct triple's predicate of each relationship type (REPORTS_TO: formal lines;
 #: see ``_direct``).
@@ -307,6 +326,8 @@ class _Reader:
     def __init__(self, graph: Graph, origin: str) -> None:
         self.graph = graph
         self.origin = origin
+        #: govgraph id of each entity node (``gg:id``, or made from a foreign IRI)
+        self.ids: dict[Node, str] = {}
 
     def fail(self, node: Node, message: str) -> InputError:
         return InputError(message, file=self.origin, field=f"<{node}>")
@@ -346,6 +367,12 @@ class _Reader:
                     record[field] = str(value)
                     break
             else:
+                stamp = self.one(instant, TIME.inXSDDateTimeStamp) or self.one(
+                    instant, TIME.inXSDDateTime
+                )
+                if stamp is not None:  # other tools' instants: the day is enough
+                    record[field] = str(stamp)[:10]
+                    continue
                 raise self.fail(instant, "an OWL-Time instant with no time:inXSD... position")
 
     def common(self, node: Node, record: dict[str, Any]) -> None:
@@ -370,9 +397,9 @@ class _Reader:
     def entity_id(self, node: Node | None, what: str, owner: Node) -> str:
         if node is None:
             raise self.fail(owner, f"no {what}")
-        value = self.text(node, GG.id)
+        value = self.ids.get(node)
         if value is None:
-            raise self.fail(node, f"the {what} is not a govgraph entity (no gg:id)")
+            raise self.fail(node, f"the {what} is not an entity (no gg:id, no ORG class)")
         return value
 
     def entity(self, node: Node) -> dict[str, Any]:
@@ -407,10 +434,17 @@ class _Reader:
         }
         role = self.one(node, ORG.role)
         if role is not None:
-            notation = self.text(role, SKOS.notation)
-            record["role"] = notation or unquote(str(role).rsplit("/", 1)[-1])
+            name = self.text(role, SKOS.notation) or _local_name(role)
+            slug = name.strip().lower().replace(" ", "_").replace("-", "_")
+            if slug in _ROLES:
+                record["role"] = slug
+            else:  # a role govgraph has no name for: a member, the role kept as attribute
+                record.setdefault("attributes", {})["org_role"] = name
         self.interval(node, ORG.memberDuring, record)
+        attributes = record.pop("attributes", {})
         self.common(node, record)
+        if attributes:
+            record["attributes"] = {**attributes, **record.get("attributes", {})}
         return record
 
     def relationship(self, node: Node) -> dict[str, Any]:
@@ -433,13 +467,22 @@ class _Reader:
     def document(self) -> tuple[dict[str, Any], dict[str, list[Node]]]:
         graph = self.graph
         entity_nodes = sorted(set(graph.subjects(GG.id, None)), key=lambda n: str(n))
+        for node in entity_nodes:
+            self.ids[node] = str(self.text(node, GG.id))
+        foreign = self._foreign_nodes()
         memberships = sorted(graph.subjects(RDF.type, ORG.Membership), key=self._rel_key)
         others = sorted(graph.subjects(RDF.type, GG.Relationship), key=self._rel_key)
+        relationships = [self.membership(n) for n in memberships] + [
+            self.relationship(n) for n in others
+        ]
+        lines, line_nodes = self._foreign_lines(foreign, relationships)
         document: dict[str, Any] = {
-            "entities": [self.entity(node) for node in entity_nodes],
-            "relationships": [self.membership(n) for n in memberships]
-            + [self.relationship(n) for n in others],
+            "entities": [self.entity(node) for node in entity_nodes]
+            + [self.foreign_entity(node, kind) for node, kind in foreign.items()],
+            "relationships": relationships + lines,
         }
+        entity_nodes = entity_nodes + list(foreign)
+        others = others + line_nodes
         models = list(graph.subjects(RDF.type, GG.Model))
         if len(models) > 1:
             raise self.fail(models[1], "more than one gg:Model")
@@ -455,10 +498,111 @@ class _Reader:
                 document["rules"] = json.loads(rules)
         return document, {"entities": entity_nodes, "relationships": memberships + others}
 
+    def _foreign_nodes(self) -> dict[Node, EntityKind]:
+        """Entities of ORG data written by other tools (no ``gg:id``), with their kinds
+        and ids made from their IRIs; parents named only in a parent line are
+        organisations."""
+        graph = self.graph
+        found: dict[Node, EntityKind] = {}
+        for cls, kind in FOREIGN_KINDS:
+            for node in graph.subjects(RDF.type, cls):
+                if node not in self.ids:
+                    found.setdefault(node, kind)
+        for predicate, _ in _FOREIGN_PARENTS:
+            for child, parent in graph.subject_objects(predicate):
+                for node in (child, parent):
+                    if node not in self.ids and isinstance(node, URIRef | BNode):
+                        found.setdefault(node, EntityKind.organization)
+        result = dict(sorted(found.items(), key=lambda item: str(item[0])))
+        taken = set(self.ids.values())
+        for node in result:
+            base = _local_name(node) or "entity"
+            candidate, number = base, 1
+            while candidate in taken:
+                number += 1
+                candidate = f"{base}-{number}"
+            taken.add(candidate)
+            self.ids[node] = candidate
+        return result
+
+    def foreign_entity(self, node: Node, kind: EntityKind) -> dict[str, Any]:
+        """An entity of ORG data written by another tool: its best label, description,
+        identifiers and source; its IRI kept as the attribute ``iri``."""
+        entity_id = self.ids[node]
+        record: dict[str, Any] = {"id": entity_id, "kind": kind.value}
+        for predicate in (SKOS.prefLabel, RDFS.label, FOAF.name):
+            name = self.texts(node, predicate)
+            if name:
+                break
+        record["name"] = name or {"en": entity_id}
+        for predicate in (DCT.description, RDFS.comment):
+            texts = self.texts(node, predicate)
+            if texts:
+                record["description"] = texts.get("en") or next(iter(texts.values()))
+                break
+        identifiers = {}
+        for value in self.graph.objects(node, ORG.identifier):
+            datatype = getattr(value, "datatype", None)
+            scheme = _local_name(datatype) if datatype is not None else "org"
+            if not _SCHEME_NAME.match(scheme):
+                scheme = "org"
+            identifiers.setdefault(scheme, str(value))
+        if identifiers:
+            record["identifiers"] = identifiers
+        source = next(iter(self.graph.objects(node, DCT.source)), None)
+        if source is not None:
+            record["source"] = str(source)
+        if isinstance(node, URIRef):
+            record["attributes"] = {"iri": str(node)}
+        return record
+
+    def _foreign_lines(
+        self, foreign: dict[Node, EntityKind], relationships: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[Node]]:
+        """Parent lines (``org:subOrganizationOf``, ``org:unitOf`` and inverses) and
+        ``org:memberOf`` / ``org:hasMember`` of foreign entities that no qualified node
+        already gives; each with the node to name in errors."""
+        graph = self.graph
+        seen = {(r["from"], r["type"], r["to"]) for r in relationships}
+        lines: list[dict[str, Any]] = []
+        nodes: list[Node] = []
+
+        def add(child: Node, rel_type: str, parent: Node) -> None:
+            if child not in foreign and parent not in foreign:
+                return  # govgraph's own direct triples repeat its qualified nodes
+            if child not in self.ids or parent not in self.ids:
+                return
+            key = (self.ids[child], rel_type, self.ids[parent])
+            if key in seen:
+                return
+            seen.add(key)
+            lines.append({"from": key[0], "type": rel_type, "to": key[2]})
+            nodes.append(child)
+
+        for predicate, upward in _FOREIGN_PARENTS:
+            for subject, target in sorted(graph.subject_objects(predicate), key=str):
+                child, parent = (subject, target) if upward else (target, subject)
+                add(child, "REPORTS_TO", parent)
+        for predicate, upward in ((ORG.memberOf, True), (ORG.hasMember, False)):
+            for subject, target in sorted(graph.subject_objects(predicate), key=str):
+                member, body = (subject, target) if upward else (target, subject)
+                add(member, "MEMBER_OF", body)
+        return lines, nodes
+
     def _rel_key(self, node: Node) -> tuple[str, ...]:
         graph = self.graph
         ends = [graph.value(node, p) for p in (ORG.member, GG["from"], ORG.organization, GG.to)]
         return (*(str(end) for end in ends if end is not None), str(node))
+
+
+def _local_name(node: Node | None) -> str:
+    """The last segment of an IRI, percent-decoded: ``.../id/it%27s`` → ``it's``."""
+    text = str(node or "").rstrip("/#")
+    return unquote(text.replace("#", "/").rsplit("/", 1)[-1])
+
+
+_ROLES = {role.value for role in Role}
+_SCHEME_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
 def model_from_rdf(graph: Graph, origin: str = "<graph>") -> GovernanceModel:
