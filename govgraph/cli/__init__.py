@@ -20,7 +20,7 @@ from govgraph.cli.analysis_commands import (
 )
 from govgraph.cli.common import GovgraphGroup
 from govgraph.cli.export_commands import export
-from govgraph.cli.health_commands import generate
+from govgraph.cli.health_commands import generate, health_command
 from govgraph.cli.interop_commands import changes
 from govgraph.cli.model_commands import convert, show, validate
 from govgraph.cli.scenario_commands import compare, simulate
@@ -60,4 +60,5 @@ main.add_command(generate)
 main.add_command(simulate)
 main.add_command(compare)
 main.add_command(export)
+main.add_command(health_command)
 main.add_command(changes)
