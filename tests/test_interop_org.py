@@ -301,3 +301,10 @@ def test_org_data_from_other_tools_is_read(tmp_path):
     assert bob.valid_from == "2011-03-04"
     treasurer = next(r for r in model.relationships if r.to == "joint")
     assert treasurer.attributes == {"org_role": "Treasurer"}
+
+
+def test_streamed_n_triples_hold_the_same_graph(example_model, tmp_path):
+    from rdflib.compare import isomorphic
+
+    write_model(example_model, tmp_path / "jc.nt")
+    assert isomorphic(Graph().parse(tmp_path / "jc.nt"), model_to_rdf(example_model))

@@ -42,7 +42,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -50,6 +50,7 @@ from urllib.parse import quote, unquote
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
 from govgraph.dates import date_bounds
@@ -70,6 +71,7 @@ __all__ = [
     "entity_iri",
     "model_from_rdf",
     "model_to_rdf",
+    "org_triples",
     "read_rdf",
     "scenario_to_rdf",
     "write_graph",
@@ -128,6 +130,9 @@ KIND_CLASSES: dict[EntityKind, tuple[URIRef, ...]] = {
 }
 _GG_KIND = {GG[kind.label]: kind for kind in EntityKind}
 
+_Triple = tuple[Node, Node, Node]
+_Add = Callable[[_Triple], None]
+
 #: The kind of an entity in ORG data written by other tools (no ``gg:id``): the first
 #: class it has, in this order.
 FOREIGN_KINDS: tuple[tuple[URIRef, EntityKind], ...] = (
@@ -183,32 +188,32 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
 
 
-def _texts(graph: Graph, node: Node, predicate: URIRef, text: LocalizedText | None) -> None:
+def _texts(add: _Add, node: Node, predicate: URIRef, text: LocalizedText | None) -> None:
     if text is None:
         return
     for lang in ("en", "fr"):
         value = getattr(text, lang)
         if value is not None:
-            graph.add((node, predicate, Literal(value, lang=lang)))
+            add((node, predicate, Literal(value, lang=lang)))
 
 
-def _interval(graph: Graph, node: Node, predicate: URIRef, start: str | None, end: str | None):
+def _interval(add: _Add, node: Node, predicate: URIRef, start: str | None, end: str | None):
     if start is None and end is None:
         return
     interval = BNode()
-    graph.add((node, predicate, interval))
-    graph.add((interval, RDF.type, TIME.Interval))
+    add((node, predicate, interval))
+    add((interval, RDF.type, TIME.Interval))
     for bound, value in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
         if value is not None:
             instant = BNode()
             position, datatype = _TIME_POSITION[len(value)]
-            graph.add((interval, bound, instant))
-            graph.add((instant, RDF.type, TIME.Instant))
-            graph.add((instant, position, Literal(value, datatype=datatype)))
+            add((interval, bound, instant))
+            add((instant, RDF.type, TIME.Instant))
+            add((instant, position, Literal(value, datatype=datatype)))
 
 
 def _common(
-    graph: Graph,
+    add: _Add,
     node: Node,
     *,
     tags: Sequence[str],
@@ -216,35 +221,39 @@ def _common(
     source: str | None,
 ) -> None:
     if source is not None:
-        graph.add((node, DCT.source, Literal(source)))
+        add((node, DCT.source, Literal(source)))
     if tags:
-        head = BNode()
-        Collection(graph, head, [Literal(tag) for tag in tags])
-        graph.add((node, GG.tags, head))
+        head: Node = BNode()
+        add((node, GG.tags, head))
+        for number, tag in enumerate(tags):  # an RDF list, as rdflib's Collection makes it
+            following = BNode() if number + 1 < len(tags) else RDF.nil
+            add((head, RDF.first, Literal(tag)))
+            add((head, RDF.rest, following))
+            head = following
     for key, value in attributes.items():
         pair = BNode()
-        graph.add((node, GG.attribute, pair))
-        graph.add((pair, GG.key, Literal(key)))
-        graph.add((pair, RDF.value, Literal(json.dumps(value), datatype=RDF_JSON)))
+        add((node, GG.attribute, pair))
+        add((pair, GG.key, Literal(key)))
+        add((pair, RDF.value, Literal(json.dumps(value), datatype=RDF_JSON)))
 
 
-def _add_entity(graph: Graph, entity: Entity, base: str, collaborations: set[str]) -> None:
+def _add_entity(add: _Add, entity: Entity, base: str, collaborations: set[str]) -> None:
     node = entity_iri(entity.id, base)
-    graph.add((node, GG.id, Literal(entity.id)))
+    add((node, GG.id, Literal(entity.id)))
     for cls in (*KIND_CLASSES[entity.kind], GG[entity.kind.label]):
-        graph.add((node, RDF.type, cls))
+        add((node, RDF.type, cls))
     if entity.id in collaborations:
-        graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
-    _texts(graph, node, SKOS.prefLabel, entity.name)
-    _texts(graph, node, GG.acronym, entity.acronym)
+        add((node, RDF.type, ORG.OrganizationalCollaboration))
+    _texts(add, node, SKOS.prefLabel, entity.name)
+    _texts(add, node, GG.acronym, entity.acronym)
     if entity.description is not None:
-        graph.add((node, DCT.description, Literal(entity.description)))
-    _interval(graph, node, GG.during, entity.valid_from, entity.valid_to)
+        add((node, DCT.description, Literal(entity.description)))
+    _interval(add, node, GG.during, entity.valid_from, entity.valid_to)
     for scheme, value in entity.identifiers.items():
-        graph.add((node, ORG.identifier, Literal(value, datatype=SCHEME[scheme])))
+        add((node, ORG.identifier, Literal(value, datatype=SCHEME[scheme])))
         if scheme.lower() == "wikidata" and value[:1] == "Q" and value[1:].isdigit():
-            graph.add((node, OWL.sameAs, WIKIDATA[value]))
-    _common(graph, node, tags=entity.tags, attributes=dict(entity.attributes), source=entity.source)
+            add((node, OWL.sameAs, WIKIDATA[value]))
+    _common(add, node, tags=entity.tags, attributes=dict(entity.attributes), source=entity.source)
 
 
 def _direct(rel: Relationship, kinds: dict[str, EntityKind]) -> URIRef:
@@ -257,40 +266,38 @@ def _direct(rel: Relationship, kinds: dict[str, EntityKind]) -> URIRef:
 
 
 def _add_relationship(
-    graph: Graph, rel: Relationship, base: str, kinds: dict[str, EntityKind]
+    add: _Add, rel: Relationship, base: str, kinds: dict[str, EntityKind]
 ) -> None:
     source, target = entity_iri(rel.from_, base), entity_iri(rel.to, base)
-    graph.add((source, _direct(rel, kinds), target))
+    add((source, _direct(rel, kinds), target))
     node = BNode()
     if rel.type is RelationType.MEMBER_OF:
-        graph.add((node, RDF.type, ORG.Membership))
-        graph.add((node, ORG.member, source))
-        graph.add((node, ORG.organization, target))
+        add((node, RDF.type, ORG.Membership))
+        add((node, ORG.member, source))
+        add((node, ORG.organization, target))
         role = ROLE[str(rel.role)]
-        graph.add((node, ORG.role, role))
-        graph.add((role, RDF.type, ORG.Role))
-        graph.add((role, SKOS.notation, Literal(str(rel.role))))
-        _interval(graph, node, ORG.memberDuring, rel.valid_from, rel.valid_to)
+        add((node, ORG.role, role))
+        add((role, RDF.type, ORG.Role))
+        add((role, SKOS.notation, Literal(str(rel.role))))
+        _interval(add, node, ORG.memberDuring, rel.valid_from, rel.valid_to)
     else:
-        graph.add((node, RDF.type, GG.Relationship))
-        graph.add((node, GG.type, Literal(rel.type.value)))
-        graph.add((node, GG["from"], source))
-        graph.add((node, GG.to, target))
+        add((node, RDF.type, GG.Relationship))
+        add((node, GG.type, Literal(rel.type.value)))
+        add((node, GG["from"], source))
+        add((node, GG.to, target))
         if rel.formal is not None:
-            graph.add((node, GG.formal, Literal(rel.formal)))
+            add((node, GG.formal, Literal(rel.formal)))
         if rel.level is not None:
-            graph.add((node, GG.level, Literal(rel.level.value)))
+            add((node, GG.level, Literal(rel.level.value)))
         if rel.service is not None:
-            graph.add((node, GG.service, Literal(rel.service)))
-        _interval(graph, node, GG.during, rel.valid_from, rel.valid_to)
-    _common(graph, node, tags=rel.tags, attributes=dict(rel.attributes), source=rel.source)
+            add((node, GG.service, Literal(rel.service)))
+        _interval(add, node, GG.during, rel.valid_from, rel.valid_to)
+    _common(add, node, tags=rel.tags, attributes=dict(rel.attributes), source=rel.source)
 
 
-def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
-    """The model as an rdflib ``Graph`` in the ORG mapping (see the module docstring)."""
-    graph = Graph()
-    _bind(graph)
-    graph.bind("id", Namespace(base))
+def org_triples(model: GovernanceModel, *, base: str = BASE) -> Iterator[_Triple]:
+    """The triples of the model in the ORG mapping, one record at a time (what
+    ``model_to_rdf`` puts in a graph and the N-Triples writer streams to the file)."""
     kinds = {entity.id: entity.kind for entity in model.entities}
     parts: dict[str, set[str]] = {}
     for rel in model.relationships:
@@ -301,19 +308,34 @@ def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
         for body, members in parts.items()
         if len(members) >= 2 and kinds.get(body) in (EntityKind.council, EntityKind.table)
     }
+    batch: list[_Triple] = []
     for entity in model.entities:
-        _add_entity(graph, entity, base, collaborations)
+        _add_entity(batch.append, entity, base, collaborations)
+        yield from batch
+        batch.clear()
     for rel in model.relationships:
-        _add_relationship(graph, rel, base, kinds)
+        _add_relationship(batch.append, rel, base, kinds)
+        yield from batch
+        batch.clear()
     if model.title is not None or model.description is not None or model.rules:
         node = URIRef(base)
-        graph.add((node, RDF.type, GG.Model))
-        _texts(graph, node, DCT.title, model.title)
+        batch.append((node, RDF.type, GG.Model))
+        _texts(batch.append, node, DCT.title, model.title)
         if model.description is not None:
-            graph.add((node, DCT.description, Literal(model.description)))
+            batch.append((node, DCT.description, Literal(model.description)))
         if model.rules:
             rules = json.dumps([dict(rule) for rule in model.rules], ensure_ascii=False)
-            graph.add((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
+            batch.append((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
+        yield from batch
+
+
+def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
+    """The model as an rdflib ``Graph`` in the ORG mapping (see the module docstring)."""
+    graph = Graph()
+    _bind(graph)
+    graph.bind("id", Namespace(base))
+    for triple in org_triples(model, base=base):
+        graph.add(triple)
     return graph
 
 
@@ -656,8 +678,18 @@ def read_rdf(path: str | Path) -> RawModel:
 
 
 def write_rdf(model: GovernanceModel, path: str | Path, *, base: str = BASE) -> None:
-    """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples."""
-    write_graph(model_to_rdf(model, base=base), path)
+    """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples.
+    N-Triples is streamed triple by triple (no graph in memory: the one for big models)."""
+    path = Path(path)
+    if _rdf_format(path) == "nt":
+
+        def write(handle: Any) -> None:
+            for triple in org_triples(model, base=base):
+                handle.write(_nt_row(triple))
+
+        atomic_write(path, write)
+    else:
+        write_graph(model_to_rdf(model, base=base), path)
 
 
 def write_graph(graph: Graph, path: str | Path) -> None:
@@ -762,8 +794,8 @@ def scenario_to_rdf(
     node = URIRef(f"{base.rstrip('/')}#scenario")  # never an entity's IRI (base + id)
     graph.add((node, RDF.type, GG.Scenario))
     graph.add((node, RDF.type, PROV.Activity))
-    _texts(graph, node, SKOS.prefLabel, scenario.name)
-    _texts(graph, node, DCT.description, scenario.description)
+    _texts(graph.add, node, SKOS.prefLabel, scenario.name)
+    _texts(graph.add, node, DCT.description, scenario.description)
     if scenario.effective is not None:
         graph.add((node, PROV.startedAtTime, _date_time(scenario.effective)))
     graph += change_events(model, after, at=scenario.effective, scenario=node, base=base)
