@@ -96,23 +96,24 @@ def layered_positions(
 ) -> dict[str, tuple[int, int]]:
     """x/y positions (vis-network canvas units) for nodes at integer ``levels``:
     one row per level, top-down, nodes in the dict's order and centred; a level wider
-    than ``max_row`` (default: about 3·√n, at least 40) wraps onto extra rows.
+    than ``max_row`` (default: about 1.5·√n, at least 30) wraps onto extra rows.
     """
     if not levels:
         return {}
     if max_row is None:
-        max_row = max(40, 3 * math.isqrt(len(levels)))
+        max_row = max(30, 3 * math.isqrt(len(levels)) // 2)
     by_level: dict[int, list[str]] = defaultdict(list)
     for node, level in levels.items():
         by_level[level].append(node)
     positions: dict[str, tuple[int, int]] = {}
-    row = 0
+    y = 0
     for level in sorted(by_level):
         members = by_level[level]
         for start in range(0, len(members), max_row):
             chunk = members[start : start + max_row]
             offset = (len(chunk) - 1) * x_gap // 2
             for i, node in enumerate(chunk):
-                positions[node] = (i * x_gap - offset, row * y_gap)
-            row += 1
+                positions[node] = (i * x_gap - offset, y)
+            y += y_gap // 2  # wrapped rows of one level sit closer together
+        y += y_gap - y_gap // 2
     return positions

@@ -23,9 +23,9 @@ def test_attach_levels_places_every_node():
 
 def test_positions_are_distinct_and_wide_levels_wrap():
     levels = {f"n{i}": 0 for i in range(100)} | {"child": 1}
-    positions = layered_positions(levels, max_row=40, x_gap=10, y_gap=5)
+    positions = layered_positions(levels, max_row=40, x_gap=10, y_gap=10)
     assert len(set(positions.values())) == len(positions) == 101
-    assert sorted({y for _, y in positions.values()}) == [0, 5, 10, 15]  # 3 rows + 1
+    assert sorted({y for _, y in positions.values()}) == [0, 5, 10, 20]  # 3 rows, then 1
 
 
 def test_large_generated_view_is_preset_with_parents_above_children():
