@@ -45,8 +45,7 @@ def test_the_readme_main_command_ends_with_an_offline_page_of_the_quick_wins(
     page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=30_000)
     assert page.evaluate("govgraph.frameCount") == 2  # before, after
     before = page.evaluate(
-        "govgraph.edges.get({filter: e => e.from === 'data-driven-intelligence-wg'})"
-        ".map(e => e.to)"
+        "govgraph.edges.get({filter: e => e.from === 'data-driven-intelligence-wg'}).map(e => e.to)"
     )
     assert before == ["pssdc"]
     page.select_option("#frame", "1")
