@@ -95,7 +95,8 @@ def open_driver(settings: ConnectionSettings) -> Driver:
                 auth=(settings.user, settings.password),
                 connection_timeout=timeout,
                 connection_acquisition_timeout=timeout,
-                max_transaction_retry_time=0.0,
+                # managed transactions retry a connection that hangs (see above)
+                max_transaction_retry_time=15.0,
             )
         except ValueError as exc:
             raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
