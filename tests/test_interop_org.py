@@ -247,3 +247,64 @@ def test_merges_and_creations_name_original_and_resulting(example_model):
     assert graph.value(merged, ORG.resultingOrganization) == entity_iri(
         "data-driven-intelligence-wg"
     )
+
+
+FOREIGN = """
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <http://example.org/> .
+
+ex:acme a org:FormalOrganization ; skos:prefLabel "Acme"@en, "Acmé"@fr ;
+    org:identifier "123" ; org:hasUnit ex:it .
+ex:it a org:OrganizationalUnit ; rdfs:label "IT" .
+ex:board a org:OrganizationalUnit ; rdfs:label "Board" ; org:unitOf ex:acme .
+ex:joint a org:OrganizationalCollaboration ; skos:prefLabel "Joint table" .
+ex:acme org:subOrganizationOf ex:holding .
+ex:ann a foaf:Person ; foaf:name "Ann" ; org:memberOf ex:board .
+ex:bob a foaf:Person ; foaf:name "Bob" .
+[] a org:Membership ; org:member ex:bob ; org:organization ex:it ; org:role ex:chair ;
+   org:memberDuring [ time:hasBeginning [ time:inXSDDateTimeStamp "2011-03-04T09:00:00Z" ] ] .
+[] a org:Membership ; org:member ex:ann ; org:organization ex:joint ; org:role ex:Treasurer .
+"""
+
+
+def test_org_data_from_other_tools_is_read(tmp_path):
+    (tmp_path / "acme.ttl").write_text(FOREIGN)
+    model = read_model(tmp_path / "acme.ttl")
+    kinds = {e.id: e.kind.value for e in model.entities}
+    assert kinds == {
+        "acme": "organization",
+        "it": "committee",
+        "board": "committee",
+        "joint": "council",
+        "holding": "organization",
+        "ann": "person",
+        "bob": "person",
+    }
+    acme = model.entity("acme")
+    assert acme.name.fr == "Acmé" and acme.identifiers == {"org": "123"}
+    assert acme.attributes == {"iri": "http://example.org/acme"}
+    lines = {(r.from_, r.type.value, r.to, r.role and r.role.value) for r in model.relationships}
+    assert lines == {
+        ("it", "REPORTS_TO", "acme", None),
+        ("board", "REPORTS_TO", "acme", None),
+        ("acme", "REPORTS_TO", "holding", None),
+        ("ann", "MEMBER_OF", "board", "member"),
+        ("bob", "MEMBER_OF", "it", "chair"),
+        ("ann", "MEMBER_OF", "joint", "member"),
+    }
+    bob = next(r for r in model.relationships if r.from_ == "bob")
+    assert bob.valid_from == "2011-03-04"
+    treasurer = next(r for r in model.relationships if r.to == "joint")
+    assert treasurer.attributes == {"org_role": "Treasurer"}
+
+
+def test_streamed_n_triples_hold_the_same_graph(example_model, tmp_path):
+    from rdflib.compare import isomorphic
+
+    write_model(example_model, tmp_path / "jc.nt")
+    assert isomorphic(Graph().parse(tmp_path / "jc.nt"), model_to_rdf(example_model))
