@@ -142,7 +142,7 @@ class _Union:
         self.new_only = {id(r) for r in new_rels}
         self.changed: list[Relationship] = [*old_rels, *new_rels]
         self.base = before.relationships
-        self.index = RelIndex(before.relationships)
+        self.index = RelIndex.of(before)
         self.extra_out: dict[str, list[Relationship]] = defaultdict(list)
         self.extra_in: dict[str, list[Relationship]] = defaultdict(list)
         for rel in new_rels:
