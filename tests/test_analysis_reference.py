@@ -425,12 +425,13 @@ def test_seeded_models_match_the_references(seed):
     } == ref_connections(model, "p1", "b5")
 
 
+@pytest.mark.parametrize("min_jaccard", [0.0, 0.15, 0.3])
 @pytest.mark.parametrize("seed", range(3))
-def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed):
+def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed, min_jaccard):
     model = seeded_model(seed)
     graph = to_graph(model)
-    exact = ref_overlaps(model, "members")
-    capped = overlaps(graph, by="members", max_item_bodies=3)
+    exact = ref_overlaps(model, "members", min_jaccard)
+    capped = overlaps(graph, by="members", max_item_bodies=3, min_jaccard=min_jaccard)
     by_pair = {(p["a"], p["b"]): p for p in exact}
     counts: dict[str, set[str]] = {}
     for rel in _rels(model, RelationType.MEMBER_OF):
@@ -440,6 +441,7 @@ def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed):
     for pair in capped:  # what is found is exact
         assert by_pair[(pair["a"], pair["b"])] == pair
     found = {(p["a"], p["b"]) for p in capped}
+    assert found  # and something is found
     for key, pair in by_pair.items():  # what is missing shares only popular members
         if key not in found:
             assert set(pair["shared_members"]) <= popular
