@@ -466,3 +466,25 @@ def test_min_jaccard_and_top_boundaries(seed):
     assert at_least[-1]["jaccard"] == middle  # a pair scoring exactly the minimum is kept
     assert overlaps(graph, top=3) == expected[:3]
     assert overlaps(graph, top=0) == []
+
+
+def test_betweenness_counts_an_organisation_sitting_on_a_body():
+    model = GovernanceModel.model_validate(
+        {
+            "entities": [
+                {"id": "a", "kind": "council", "name": {"en": "A"}},
+                {"id": "org", "kind": "organization", "name": {"en": "Org"}},
+                {"id": "b", "kind": "council", "name": {"en": "B"}},
+            ],
+            "relationships": [
+                {"from": "org", "type": "MEMBER_OF", "to": "a"},
+                {"from": "org", "type": "MEMBER_OF", "to": "b"},
+            ],
+        }
+    )
+    found = body_metrics(to_graph(model))
+    assert found["org"]["betweenness"] == 1.0
+    expected = ref_body_metrics(model)
+    assert {b: found[b]["betweenness"] for b in found} == {
+        b: expected[b]["betweenness"] for b in expected
+    }
