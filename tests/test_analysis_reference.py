@@ -488,3 +488,32 @@ def test_betweenness_counts_an_organisation_sitting_on_a_body():
     assert {b: found[b]["betweenness"] for b in found} == {
         b: expected[b]["betweenness"] for b in expected
     }
+
+
+@SETTINGS
+@given(
+    model=models(max_entities=14, max_relationships=40),
+    by=st.sampled_from(["members", "priorities", "both"]),
+    min_jaccard=st.sampled_from([0.0, 0.2, 0.5]),
+)
+def test_capped_overlaps_are_exact_and_miss_only_popular_only_pairs(model, by, min_jaccard):
+    expected = {(p["a"], p["b"]): p for p in ref_overlaps(model, by, min_jaccard)}
+    found = overlaps(to_graph(model), by=by, min_jaccard=min_jaccard, max_item_bodies=2)
+    holders: dict[str, set[str]] = {}
+    for rel in model.relationships:
+        if rel.type is RelationType.MEMBER_OF:
+            holders.setdefault(rel.from_, set()).add(rel.to)
+        elif rel.type is RelationType.ADVANCES:
+            holders.setdefault(rel.to, set()).add(rel.from_)
+    popular = {item for item, bodies in holders.items() if len(bodies) > 2}
+    for pair in found:
+        assert expected[(pair["a"], pair["b"])] == pair
+    seen = {(p["a"], p["b"]) for p in found}
+    for key, pair in expected.items():
+        if key not in seen:
+            shared = set(pair["shared_members"]) | set(pair["shared_priorities"])
+            if by == "members":
+                shared = set(pair["shared_members"])
+            elif by == "priorities":
+                shared = set(pair["shared_priorities"])
+            assert shared <= popular
