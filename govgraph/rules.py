@@ -520,7 +520,10 @@ def _matching(
     """(owner, other end, relationship) for each relationship a filter matches; a
     relationship counts once per owner even when several filters match it."""
     index = model.index
+    wanted = frozenset(rel_type for spec in filters for rel_type in spec.rel)
     for rel in model.relationships:
+        if rel.type not in wanted:  # most relationships: one set lookup
+            continue
         owners: dict[str, str] = {}
         for spec in filters:
             if not spec.matches(rel):
@@ -666,7 +669,8 @@ def check_rules(
     hierarchy: Callable[[], dict[str, dict[str, Any]]] | None = None,
 ) -> list[Finding]:
     """The findings of ``rules`` on ``model``: one per entity that breaks a rule, in
-    rule order then model order. Each rule costs one pass over the relationships.
+    rule order then model order, each with the entity's record (``("entities", i)``).
+    Each rule costs one pass over the relationships.
 
     ``hierarchy`` gives span and depth per body (``{"span", "informal_span", "depth"}``)
     for ``span``/``depth`` rules; by default they come from ``govgraph.analysis``.
@@ -680,4 +684,11 @@ def check_rules(
         for entity, value, repeated in _measures(rule, entities, context):
             if (rule.require.bounded and not rule.require.within(value)) or repeated:
                 findings.append(_finding(rule, entity, value, repeated))
-    return findings
+    if not findings:
+        return findings
+    positions: dict[str, int] = {}
+    for position, entity in enumerate(model.entities):
+        positions.setdefault(entity.id, position)
+    return [
+        f.model_copy(update={"record": ("entities", positions[f.entities[0]])}) for f in findings
+    ]

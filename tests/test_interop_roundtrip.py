@@ -9,6 +9,9 @@ from strategies import HOSTILE, models
 from govgraph.formats import read_model, write_model
 from govgraph.model import GovernanceModel
 
+# rdflib's own JSON-LD parser calls its deprecated ConjunctiveGraph
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")
+
 TWO_WAY = ["m.xlsx", "m.ttl", "m.jsonld", "m.nt", "m.popolo.json", "m.graphml"]
 SETTINGS = settings(
     max_examples=40,

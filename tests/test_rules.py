@@ -8,6 +8,9 @@ import json
 import pytest
 from conftest import ROOT
 from factory import entity, model, rel
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import models
 
 from govgraph.errors import InputError
 from govgraph.findings import Severity
@@ -326,3 +329,51 @@ def test_rules_in_the_model_file_are_located(tmp_path, example_path):
     good = tmp_path / "good.yaml"
     good.write_text(text + "\nrules:\n" + RULES_FILE.read_text().split("rules:\n", 1)[1])
     assert len(rules_of_model(read_model(good), good)) == len(load_rules_file(RULES_FILE))
+
+
+# ── against a brute-force reference on random models ────────────────────────────────
+
+
+def _reference(model_, kinds, types, direction, role, bounds):
+    """Straightforward per-entity counting, for comparison."""
+    low, high = bounds
+    broken = []
+    for e in model_.entities:
+        if e.kind.value not in kinds:
+            continue
+        count = 0
+        for r in model_.relationships:
+            if r.type.value not in types:
+                continue
+            if role is not None and r.type.value == "MEMBER_OF" and r.role.value != role:
+                continue
+            touches = (direction in ("out", "both") and r.from_ == e.id) or (
+                direction in ("in", "both") and r.to == e.id
+            )
+            count += touches
+        if not low <= count <= high:
+            broken.append(e.id)
+    return broken
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    models(),
+    st.sampled_from([["working_group"], ["council", "committee"], ["person", "position"]]),
+    st.sampled_from([["REPORTS_TO"], ["MEMBER_OF"], ["PART_OF", "REPORTS_TO"], ["SUPPORTS"]]),
+    st.sampled_from(["out", "in", "both"]),
+    st.sampled_from([None, "co_chair"]),
+    st.sampled_from([(1, 1), (0, 0), (1, 3), (2, 99)]),
+)
+def test_count_rules_match_a_brute_force_reference(
+    random_model, kinds, types, direction, role, bounds
+):
+    spec = {"rel": types, "direction": direction}
+    if role is not None:
+        spec["rel"] = ["MEMBER_OF"]
+        spec["role"] = role
+        types = ["MEMBER_OF"]
+    rule = {"id": "r", "for_each": {"kind": kinds},
+            "require": {"count": spec, "min": bounds[0], "max": bounds[1]}}  # fmt: skip
+    found = [f.entities[0] for f in check_rules(random_model, parse_rules([rule]))]
+    assert found == _reference(random_model, kinds, types, direction, role, bounds)

@@ -19,8 +19,10 @@ from govgraph.cli.analysis_commands import (
     subordinates_command,
 )
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.db_commands import db
 from govgraph.cli.export_commands import export
-from govgraph.cli.health_commands import generate
+from govgraph.cli.health_commands import generate, health_command
+from govgraph.cli.interop_commands import changes
 from govgraph.cli.model_commands import convert, show, validate
 from govgraph.cli.scenario_commands import compare, simulate
 
@@ -59,6 +61,6 @@ main.add_command(generate)
 main.add_command(simulate)
 main.add_command(compare)
 main.add_command(export)
-from govgraph.cli.db_commands import db  # noqa: E402 (issue 5: the Neo4j store)
-
+main.add_command(health_command)
+main.add_command(changes)
 main.add_command(db)

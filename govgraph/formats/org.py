@@ -40,21 +40,25 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
+from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
-from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType
+from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType, Role
 
 __all__ = [
     "BASE",
@@ -63,10 +67,14 @@ __all__ = [
     "GG",
     "ORG",
     "RDF_FORMATS",
+    "change_events",
     "entity_iri",
     "model_from_rdf",
     "model_to_rdf",
+    "org_triples",
     "read_rdf",
+    "scenario_to_rdf",
+    "write_graph",
     "write_rdf",
 ]
 
@@ -122,6 +130,27 @@ KIND_CLASSES: dict[EntityKind, tuple[URIRef, ...]] = {
 }
 _GG_KIND = {GG[kind.label]: kind for kind in EntityKind}
 
+_Triple = tuple[Node, Node, Node]
+_Add = Callable[[_Triple], None]
+
+#: The kind of an entity in ORG data written by other tools (no ``gg:id``): the first
+#: class it has, in this order.
+FOREIGN_KINDS: tuple[tuple[URIRef, EntityKind], ...] = (
+    (ORG.OrganizationalCollaboration, EntityKind.council),
+    (ORG.OrganizationalUnit, EntityKind.committee),
+    (ORG.FormalOrganization, EntityKind.organization),
+    (ORG.Organization, EntityKind.organization),
+    (ORG.Post, EntityKind.position),
+    (FOAF.Person, EntityKind.person),
+)
+#: Parent lines in ORG data of other tools: (predicate, whether it points child → parent).
+_FOREIGN_PARENTS = (
+    (ORG.subOrganizationOf, True),
+    (ORG.hasSubOrganization, False),
+    (ORG.unitOf, True),
+    (ORG.hasUnit, False),
+)
+
 #: The direct triple's predicate of each relationship type (REPORTS_TO: formal lines;
 #: see ``_direct``).
 DIRECT: dict[RelationType, URIRef] = {
@@ -159,32 +188,32 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
 
 
-def _texts(graph: Graph, node: Node, predicate: URIRef, text: LocalizedText | None) -> None:
+def _texts(add: _Add, node: Node, predicate: URIRef, text: LocalizedText | None) -> None:
     if text is None:
         return
     for lang in ("en", "fr"):
         value = getattr(text, lang)
         if value is not None:
-            graph.add((node, predicate, Literal(value, lang=lang)))
+            add((node, predicate, Literal(value, lang=lang)))
 
 
-def _interval(graph: Graph, node: Node, predicate: URIRef, start: str | None, end: str | None):
+def _interval(add: _Add, node: Node, predicate: URIRef, start: str | None, end: str | None):
     if start is None and end is None:
         return
     interval = BNode()
-    graph.add((node, predicate, interval))
-    graph.add((interval, RDF.type, TIME.Interval))
+    add((node, predicate, interval))
+    add((interval, RDF.type, TIME.Interval))
     for bound, value in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
         if value is not None:
             instant = BNode()
             position, datatype = _TIME_POSITION[len(value)]
-            graph.add((interval, bound, instant))
-            graph.add((instant, RDF.type, TIME.Instant))
-            graph.add((instant, position, Literal(value, datatype=datatype)))
+            add((interval, bound, instant))
+            add((instant, RDF.type, TIME.Instant))
+            add((instant, position, Literal(value, datatype=datatype)))
 
 
 def _common(
-    graph: Graph,
+    add: _Add,
     node: Node,
     *,
     tags: Sequence[str],
@@ -192,35 +221,39 @@ def _common(
     source: str | None,
 ) -> None:
     if source is not None:
-        graph.add((node, DCT.source, Literal(source)))
+        add((node, DCT.source, Literal(source)))
     if tags:
-        head = BNode()
-        Collection(graph, head, [Literal(tag) for tag in tags])
-        graph.add((node, GG.tags, head))
+        head: Node = BNode()
+        add((node, GG.tags, head))
+        for number, tag in enumerate(tags):  # an RDF list, as rdflib's Collection makes it
+            following = BNode() if number + 1 < len(tags) else RDF.nil
+            add((head, RDF.first, Literal(tag)))
+            add((head, RDF.rest, following))
+            head = following
     for key, value in attributes.items():
         pair = BNode()
-        graph.add((node, GG.attribute, pair))
-        graph.add((pair, GG.key, Literal(key)))
-        graph.add((pair, RDF.value, Literal(json.dumps(value), datatype=RDF_JSON)))
+        add((node, GG.attribute, pair))
+        add((pair, GG.key, Literal(key)))
+        add((pair, RDF.value, Literal(json.dumps(value), datatype=RDF_JSON)))
 
 
-def _add_entity(graph: Graph, entity: Entity, base: str, collaborations: set[str]) -> None:
+def _add_entity(add: _Add, entity: Entity, base: str, collaborations: set[str]) -> None:
     node = entity_iri(entity.id, base)
-    graph.add((node, GG.id, Literal(entity.id)))
+    add((node, GG.id, Literal(entity.id)))
     for cls in (*KIND_CLASSES[entity.kind], GG[entity.kind.label]):
-        graph.add((node, RDF.type, cls))
+        add((node, RDF.type, cls))
     if entity.id in collaborations:
-        graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
-    _texts(graph, node, SKOS.prefLabel, entity.name)
-    _texts(graph, node, GG.acronym, entity.acronym)
+        add((node, RDF.type, ORG.OrganizationalCollaboration))
+    _texts(add, node, SKOS.prefLabel, entity.name)
+    _texts(add, node, GG.acronym, entity.acronym)
     if entity.description is not None:
-        graph.add((node, DCT.description, Literal(entity.description)))
-    _interval(graph, node, GG.during, entity.valid_from, entity.valid_to)
+        add((node, DCT.description, Literal(entity.description)))
+    _interval(add, node, GG.during, entity.valid_from, entity.valid_to)
     for scheme, value in entity.identifiers.items():
-        graph.add((node, ORG.identifier, Literal(value, datatype=SCHEME[scheme])))
+        add((node, ORG.identifier, Literal(value, datatype=SCHEME[scheme])))
         if scheme.lower() == "wikidata" and value[:1] == "Q" and value[1:].isdigit():
-            graph.add((node, OWL.sameAs, WIKIDATA[value]))
-    _common(graph, node, tags=entity.tags, attributes=dict(entity.attributes), source=entity.source)
+            add((node, OWL.sameAs, WIKIDATA[value]))
+    _common(add, node, tags=entity.tags, attributes=dict(entity.attributes), source=entity.source)
 
 
 def _direct(rel: Relationship, kinds: dict[str, EntityKind]) -> URIRef:
@@ -233,40 +266,38 @@ def _direct(rel: Relationship, kinds: dict[str, EntityKind]) -> URIRef:
 
 
 def _add_relationship(
-    graph: Graph, rel: Relationship, base: str, kinds: dict[str, EntityKind]
+    add: _Add, rel: Relationship, base: str, kinds: dict[str, EntityKind]
 ) -> None:
     source, target = entity_iri(rel.from_, base), entity_iri(rel.to, base)
-    graph.add((source, _direct(rel, kinds), target))
+    add((source, _direct(rel, kinds), target))
     node = BNode()
     if rel.type is RelationType.MEMBER_OF:
-        graph.add((node, RDF.type, ORG.Membership))
-        graph.add((node, ORG.member, source))
-        graph.add((node, ORG.organization, target))
+        add((node, RDF.type, ORG.Membership))
+        add((node, ORG.member, source))
+        add((node, ORG.organization, target))
         role = ROLE[str(rel.role)]
-        graph.add((node, ORG.role, role))
-        graph.add((role, RDF.type, ORG.Role))
-        graph.add((role, SKOS.notation, Literal(str(rel.role))))
-        _interval(graph, node, ORG.memberDuring, rel.valid_from, rel.valid_to)
+        add((node, ORG.role, role))
+        add((role, RDF.type, ORG.Role))
+        add((role, SKOS.notation, Literal(str(rel.role))))
+        _interval(add, node, ORG.memberDuring, rel.valid_from, rel.valid_to)
     else:
-        graph.add((node, RDF.type, GG.Relationship))
-        graph.add((node, GG.type, Literal(rel.type.value)))
-        graph.add((node, GG["from"], source))
-        graph.add((node, GG.to, target))
+        add((node, RDF.type, GG.Relationship))
+        add((node, GG.type, Literal(rel.type.value)))
+        add((node, GG["from"], source))
+        add((node, GG.to, target))
         if rel.formal is not None:
-            graph.add((node, GG.formal, Literal(rel.formal)))
+            add((node, GG.formal, Literal(rel.formal)))
         if rel.level is not None:
-            graph.add((node, GG.level, Literal(rel.level.value)))
+            add((node, GG.level, Literal(rel.level.value)))
         if rel.service is not None:
-            graph.add((node, GG.service, Literal(rel.service)))
-        _interval(graph, node, GG.during, rel.valid_from, rel.valid_to)
-    _common(graph, node, tags=rel.tags, attributes=dict(rel.attributes), source=rel.source)
+            add((node, GG.service, Literal(rel.service)))
+        _interval(add, node, GG.during, rel.valid_from, rel.valid_to)
+    _common(add, node, tags=rel.tags, attributes=dict(rel.attributes), source=rel.source)
 
 
-def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
-    """The model as an rdflib ``Graph`` in the ORG mapping (see the module docstring)."""
-    graph = Graph()
-    _bind(graph)
-    graph.bind("id", Namespace(base))
+def org_triples(model: GovernanceModel, *, base: str = BASE) -> Iterator[_Triple]:
+    """The triples of the model in the ORG mapping, one record at a time (what
+    ``model_to_rdf`` puts in a graph and the N-Triples writer streams to the file)."""
     kinds = {entity.id: entity.kind for entity in model.entities}
     parts: dict[str, set[str]] = {}
     for rel in model.relationships:
@@ -277,19 +308,34 @@ def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
         for body, members in parts.items()
         if len(members) >= 2 and kinds.get(body) in (EntityKind.council, EntityKind.table)
     }
+    batch: list[_Triple] = []
     for entity in model.entities:
-        _add_entity(graph, entity, base, collaborations)
+        _add_entity(batch.append, entity, base, collaborations)
+        yield from batch
+        batch.clear()
     for rel in model.relationships:
-        _add_relationship(graph, rel, base, kinds)
+        _add_relationship(batch.append, rel, base, kinds)
+        yield from batch
+        batch.clear()
     if model.title is not None or model.description is not None or model.rules:
         node = URIRef(base)
-        graph.add((node, RDF.type, GG.Model))
-        _texts(graph, node, DCT.title, model.title)
+        batch.append((node, RDF.type, GG.Model))
+        _texts(batch.append, node, DCT.title, model.title)
         if model.description is not None:
-            graph.add((node, DCT.description, Literal(model.description)))
+            batch.append((node, DCT.description, Literal(model.description)))
         if model.rules:
             rules = json.dumps([dict(rule) for rule in model.rules], ensure_ascii=False)
-            graph.add((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
+            batch.append((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
+        yield from batch
+
+
+def model_to_rdf(model: GovernanceModel, *, base: str = BASE) -> Graph:
+    """The model as an rdflib ``Graph`` in the ORG mapping (see the module docstring)."""
+    graph = Graph()
+    _bind(graph)
+    graph.bind("id", Namespace(base))
+    for triple in org_triples(model, base=base):
+        graph.add(triple)
     return graph
 
 
@@ -302,6 +348,8 @@ class _Reader:
     def __init__(self, graph: Graph, origin: str) -> None:
         self.graph = graph
         self.origin = origin
+        #: govgraph id of each entity node (``gg:id``, or made from a foreign IRI)
+        self.ids: dict[Node, str] = {}
 
     def fail(self, node: Node, message: str) -> InputError:
         return InputError(message, file=self.origin, field=f"<{node}>")
@@ -341,6 +389,12 @@ class _Reader:
                     record[field] = str(value)
                     break
             else:
+                stamp = self.one(instant, TIME.inXSDDateTimeStamp) or self.one(
+                    instant, TIME.inXSDDateTime
+                )
+                if stamp is not None:  # other tools' instants: the day is enough
+                    record[field] = str(stamp)[:10]
+                    continue
                 raise self.fail(instant, "an OWL-Time instant with no time:inXSD... position")
 
     def common(self, node: Node, record: dict[str, Any]) -> None:
@@ -365,9 +419,9 @@ class _Reader:
     def entity_id(self, node: Node | None, what: str, owner: Node) -> str:
         if node is None:
             raise self.fail(owner, f"no {what}")
-        value = self.text(node, GG.id)
+        value = self.ids.get(node)
         if value is None:
-            raise self.fail(node, f"the {what} is not a govgraph entity (no gg:id)")
+            raise self.fail(node, f"the {what} is not an entity (no gg:id, no ORG class)")
         return value
 
     def entity(self, node: Node) -> dict[str, Any]:
@@ -402,10 +456,17 @@ class _Reader:
         }
         role = self.one(node, ORG.role)
         if role is not None:
-            notation = self.text(role, SKOS.notation)
-            record["role"] = notation or unquote(str(role).rsplit("/", 1)[-1])
+            name = self.text(role, SKOS.notation) or _local_name(role)
+            slug = name.strip().lower().replace(" ", "_").replace("-", "_")
+            if slug in _ROLES:
+                record["role"] = slug
+            else:  # a role govgraph has no name for: a member, the role kept as attribute
+                record.setdefault("attributes", {})["org_role"] = name
         self.interval(node, ORG.memberDuring, record)
+        attributes = record.pop("attributes", {})
         self.common(node, record)
+        if attributes:
+            record["attributes"] = {**attributes, **record.get("attributes", {})}
         return record
 
     def relationship(self, node: Node) -> dict[str, Any]:
@@ -428,13 +489,22 @@ class _Reader:
     def document(self) -> tuple[dict[str, Any], dict[str, list[Node]]]:
         graph = self.graph
         entity_nodes = sorted(set(graph.subjects(GG.id, None)), key=lambda n: str(n))
+        for node in entity_nodes:
+            self.ids[node] = str(self.text(node, GG.id))
+        foreign = self._foreign_nodes()
         memberships = sorted(graph.subjects(RDF.type, ORG.Membership), key=self._rel_key)
         others = sorted(graph.subjects(RDF.type, GG.Relationship), key=self._rel_key)
+        relationships = [self.membership(n) for n in memberships] + [
+            self.relationship(n) for n in others
+        ]
+        lines, line_nodes = self._foreign_lines(foreign, relationships)
         document: dict[str, Any] = {
-            "entities": [self.entity(node) for node in entity_nodes],
-            "relationships": [self.membership(n) for n in memberships]
-            + [self.relationship(n) for n in others],
+            "entities": [self.entity(node) for node in entity_nodes]
+            + [self.foreign_entity(node, kind) for node, kind in foreign.items()],
+            "relationships": relationships + lines,
         }
+        entity_nodes = entity_nodes + list(foreign)
+        others = others + line_nodes
         models = list(graph.subjects(RDF.type, GG.Model))
         if len(models) > 1:
             raise self.fail(models[1], "more than one gg:Model")
@@ -450,10 +520,111 @@ class _Reader:
                 document["rules"] = json.loads(rules)
         return document, {"entities": entity_nodes, "relationships": memberships + others}
 
+    def _foreign_nodes(self) -> dict[Node, EntityKind]:
+        """Entities of ORG data written by other tools (no ``gg:id``), with their kinds
+        and ids made from their IRIs; parents named only in a parent line are
+        organisations."""
+        graph = self.graph
+        found: dict[Node, EntityKind] = {}
+        for cls, kind in FOREIGN_KINDS:
+            for node in graph.subjects(RDF.type, cls):
+                if node not in self.ids:
+                    found.setdefault(node, kind)
+        for predicate, _ in _FOREIGN_PARENTS:
+            for child, parent in graph.subject_objects(predicate):
+                for node in (child, parent):
+                    if node not in self.ids and isinstance(node, URIRef | BNode):
+                        found.setdefault(node, EntityKind.organization)
+        result = dict(sorted(found.items(), key=lambda item: str(item[0])))
+        taken = set(self.ids.values())
+        for node in result:
+            base = _local_name(node) or "entity"
+            candidate, number = base, 1
+            while candidate in taken:
+                number += 1
+                candidate = f"{base}-{number}"
+            taken.add(candidate)
+            self.ids[node] = candidate
+        return result
+
+    def foreign_entity(self, node: Node, kind: EntityKind) -> dict[str, Any]:
+        """An entity of ORG data written by another tool: its best label, description,
+        identifiers and source; its IRI kept as the attribute ``iri``."""
+        entity_id = self.ids[node]
+        record: dict[str, Any] = {"id": entity_id, "kind": kind.value}
+        for predicate in (SKOS.prefLabel, RDFS.label, FOAF.name):
+            name = self.texts(node, predicate)
+            if name:
+                break
+        record["name"] = name or {"en": entity_id}
+        for predicate in (DCT.description, RDFS.comment):
+            texts = self.texts(node, predicate)
+            if texts:
+                record["description"] = texts.get("en") or next(iter(texts.values()))
+                break
+        identifiers = {}
+        for value in self.graph.objects(node, ORG.identifier):
+            datatype = getattr(value, "datatype", None)
+            scheme = _local_name(datatype) if datatype is not None else "org"
+            if not _SCHEME_NAME.match(scheme):
+                scheme = "org"
+            identifiers.setdefault(scheme, str(value))
+        if identifiers:
+            record["identifiers"] = identifiers
+        source = next(iter(self.graph.objects(node, DCT.source)), None)
+        if source is not None:
+            record["source"] = str(source)
+        if isinstance(node, URIRef):
+            record["attributes"] = {"iri": str(node)}
+        return record
+
+    def _foreign_lines(
+        self, foreign: dict[Node, EntityKind], relationships: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[Node]]:
+        """Parent lines (``org:subOrganizationOf``, ``org:unitOf`` and inverses) and
+        ``org:memberOf`` / ``org:hasMember`` of foreign entities that no qualified node
+        already gives; each with the node to name in errors."""
+        graph = self.graph
+        seen = {(r["from"], r["type"], r["to"]) for r in relationships}
+        lines: list[dict[str, Any]] = []
+        nodes: list[Node] = []
+
+        def add(child: Node, rel_type: str, parent: Node) -> None:
+            if child not in foreign and parent not in foreign:
+                return  # govgraph's own direct triples repeat its qualified nodes
+            if child not in self.ids or parent not in self.ids:
+                return
+            key = (self.ids[child], rel_type, self.ids[parent])
+            if key in seen:
+                return
+            seen.add(key)
+            lines.append({"from": key[0], "type": rel_type, "to": key[2]})
+            nodes.append(child)
+
+        for predicate, upward in _FOREIGN_PARENTS:
+            for subject, target in sorted(graph.subject_objects(predicate), key=str):
+                child, parent = (subject, target) if upward else (target, subject)
+                add(child, "REPORTS_TO", parent)
+        for predicate, upward in ((ORG.memberOf, True), (ORG.hasMember, False)):
+            for subject, target in sorted(graph.subject_objects(predicate), key=str):
+                member, body = (subject, target) if upward else (target, subject)
+                add(member, "MEMBER_OF", body)
+        return lines, nodes
+
     def _rel_key(self, node: Node) -> tuple[str, ...]:
         graph = self.graph
         ends = [graph.value(node, p) for p in (ORG.member, GG["from"], ORG.organization, GG.to)]
         return (*(str(end) for end in ends if end is not None), str(node))
+
+
+def _local_name(node: Node | None) -> str:
+    """The last segment of an IRI, percent-decoded: ``.../id/it%27s`` → ``it's``."""
+    text = str(node or "").rstrip("/#")
+    return unquote(text.replace("#", "/").rsplit("/", 1)[-1])
+
+
+_ROLES = {role.value for role in Role}
+_SCHEME_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
 def model_from_rdf(graph: Graph, origin: str = "<graph>") -> GovernanceModel:
@@ -490,7 +661,9 @@ def read_rdf(path: str | Path) -> RawModel:
     path = Path(path)
     graph = Graph()
     try:
-        graph.parse(path, format=_rdf_format(path))
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated API
+            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+            graph.parse(path, format=_rdf_format(path))
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
     except Exception as exc:  # rdflib's parsers raise many exception types
@@ -505,10 +678,125 @@ def read_rdf(path: str | Path) -> RawModel:
 
 
 def write_rdf(model: GovernanceModel, path: str | Path, *, base: str = BASE) -> None:
-    """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples."""
+    """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples.
+    N-Triples is streamed triple by triple (no graph in memory: the one for big models)."""
     path = Path(path)
-    graph = model_to_rdf(model, base=base)
+    if _rdf_format(path) == "nt":
+
+        def write(handle: Any) -> None:
+            for triple in org_triples(model, base=base):
+                handle.write(_nt_row(triple))
+
+        atomic_write(path, write)
+    else:
+        write_graph(model_to_rdf(model, base=base), path)
+
+
+def write_graph(graph: Graph, path: str | Path) -> None:
+    """Write an rdflib graph atomically; the suffix picks Turtle, JSON-LD or N-Triples."""
+    path = Path(path)
     fmt = _rdf_format(path)
     options: dict[str, Any] = {"context": CONTEXT, "indent": 1} if fmt == "json-ld" else {}
     text = graph.serialize(format=fmt, **options)
     atomic_write(path, lambda handle: handle.write(text))
+
+
+# ── scenario changes as org:ChangeEvent ─────────────────────────────────────────────
+
+
+def _date_time(value: str) -> Literal:
+    """The first instant of a partial date as ``xsd:dateTime`` (``prov:atTime``'s range)."""
+    start = date_bounds(value)[0]
+    return Literal(f"{start.isoformat()}T00:00:00", datatype=XSD.dateTime)
+
+
+def change_events(
+    before: GovernanceModel,
+    after: GovernanceModel,
+    *,
+    at: str | None = None,
+    scenario: Node | None = None,
+    base: str = BASE,
+) -> Graph:
+    """The changes from ``before`` to ``after`` (``govgraph.scenarios.diff_models``) as
+    ``org:ChangeEvent`` nodes: ``org:originalOrganization`` (the entity before: what
+    was abolished, merged, transferred, renamed or modified), ``org:resultingOrganization``
+    (the entity after: what was created, transferred... ; for a merger, the body merged
+    into), ``prov:atTime`` (``at``, the effective date), ``gg:changeKind`` and
+    ``gg:details`` (the change as JSON); a transfer also names ``gg:previousParent`` and
+    ``gg:newParent``, a renaming ``gg:previousName`` / ``gg:newName``.
+
+    >>> from govgraph.model import GovernanceModel
+    >>> before = GovernanceModel.model_validate({"entities": [
+    ...     {"id": "jc", "kind": "council", "name": {"en": "JC"}},
+    ...     {"id": "p", "kind": "council", "name": {"en": "P"}},
+    ...     {"id": "wg", "kind": "working_group", "name": {"en": "WG"}}],
+    ...     "relationships": [{"from": "wg", "type": "REPORTS_TO", "to": "p"}]})
+    >>> after = before.model_copy(update={"relationships": tuple(
+    ...     r.model_copy(update={"to": "jc"}) for r in before.relationships)})
+    >>> graph = change_events(before, after, at="2026-04")
+    >>> [(str(graph.value(e, GG.changeKind)), str(graph.value(e, PROV.atTime)))
+    ...  for e in graph.subjects(RDF.type, ORG.ChangeEvent)]
+    [('transferred', '2026-04-01T00:00:00')]
+    """
+    from govgraph.scenarios import diff_models
+
+    graph = Graph()
+    _bind(graph)
+    graph.bind("id", Namespace(base))
+    for number, change in enumerate(diff_models(before, after), start=1):
+        event = URIRef(f"{scenario or base.rstrip('/') + '#changes'}-{number}")
+        subject = entity_iri(change.entity, base)
+        graph.add((event, RDF.type, ORG.ChangeEvent))
+        graph.add((event, GG.changeKind, Literal(change.kind)))
+        graph.add((event, DCT.subject, subject))
+        details = json.dumps(change.as_dict(), ensure_ascii=False, sort_keys=True)
+        graph.add((event, GG.details, Literal(details, datatype=RDF_JSON)))
+        if at is not None:
+            graph.add((event, PROV.atTime, _date_time(at)))
+        if scenario is not None:
+            graph.add((event, DCT.isPartOf, scenario))
+        originals = [] if change.kind == "created" else [subject]
+        resulting = [] if change.kind == "abolished" else [subject]
+        if change.kind == "merged":
+            resulting = [entity_iri(change.details["into"], base)]
+        for original in originals:
+            graph.add((event, ORG.originalOrganization, original))
+            graph.add((original, ORG.changedBy, event))
+        for result in resulting:
+            graph.add((event, ORG.resultingOrganization, result))
+            graph.add((result, ORG.resultedFrom, event))
+        if change.kind == "transferred":
+            for parent in change.details.get("from", []):
+                graph.add((event, GG.previousParent, entity_iri(parent, base)))
+            for parent in change.details.get("to", []):
+                graph.add((event, GG.newParent, entity_iri(parent, base)))
+        if change.kind == "renamed":
+            for predicate, key in ((GG.previousName, "old"), (GG.newName, "new")):
+                for lang, name in change.details.get(key, {}).items():
+                    graph.add((event, predicate, Literal(name, lang=lang)))
+    return graph
+
+
+def scenario_to_rdf(
+    model: GovernanceModel, scenario: Any, *, base: str = BASE, events_only: bool = False
+) -> Graph:
+    """The model after a scenario (``govgraph.scenarios.Scenario``) in the ORG mapping,
+    with the scenario as a ``gg:Scenario`` (``skos:prefLabel`` @en/@fr) and its changes
+    as ``org:ChangeEvent`` nodes (see ``change_events``); with ``events_only``, only
+    the scenario and its events. Importing the file gives the model after the scenario.
+    """
+    from govgraph.scenarios import apply_scenario
+
+    after = apply_scenario(model, scenario)
+    graph = Graph() if events_only else model_to_rdf(after, base=base)
+    _bind(graph)
+    node = URIRef(f"{base.rstrip('/')}#scenario")  # never an entity's IRI (base + id)
+    graph.add((node, RDF.type, GG.Scenario))
+    graph.add((node, RDF.type, PROV.Activity))
+    _texts(graph.add, node, SKOS.prefLabel, scenario.name)
+    _texts(graph.add, node, DCT.description, scenario.description)
+    if scenario.effective is not None:
+        graph.add((node, PROV.startedAtTime, _date_time(scenario.effective)))
+    graph += change_events(model, after, at=scenario.effective, scenario=node, base=base)
+    return graph

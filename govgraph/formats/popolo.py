@@ -138,12 +138,23 @@ def _entity_record(entity: Entity, collection: str) -> dict[str, Any]:
     return record
 
 
-def _first_target(model: GovernanceModel, entity_id: str, *types: RelationType) -> str | None:
-    for rel_type in types:
-        for rel in model.relationships:
-            if rel.from_ == entity_id and rel.type is rel_type and rel.formal is not False:
-                return rel.to
-    return None
+def _first_targets(model: GovernanceModel) -> dict[RelationType, dict[str, str]]:
+    """For REPORTS_TO (formal), PART_OF and MEMBER_OF: each source's first target, in
+    one pass over the relationships."""
+    first: dict[RelationType, dict[str, str]] = {
+        RelationType.REPORTS_TO: {},
+        RelationType.PART_OF: {},
+        RelationType.MEMBER_OF: {},
+        RelationType.HELD: {},
+    }
+    for rel in model.relationships:
+        targets = first.get(rel.type)
+        if targets is not None and rel.formal is not False:
+            if rel.type is RelationType.HELD:
+                targets.setdefault(rel.to, rel.from_)  # a meeting's holder
+            else:
+                targets.setdefault(rel.from_, rel.to)
+    return first
 
 
 def to_popolo(model: GovernanceModel) -> dict[str, Any]:
@@ -157,7 +168,8 @@ def to_popolo(model: GovernanceModel) -> dict[str, Any]:
     }
     kinds = {entity.id: entity.kind for entity in model.entities}
     others: list[dict[str, Any]] = []
-    held = {rel.to: rel.from_ for rel in model.relationships if rel.type is RelationType.HELD}
+    first = _first_targets(model)
+    held = first[RelationType.HELD]
     for entity in model.entities:
         collection = COLLECTIONS.get(entity.kind)
         if collection is None:
@@ -165,11 +177,13 @@ def to_popolo(model: GovernanceModel) -> dict[str, Any]:
             continue
         record = _entity_record(entity, collection)
         if collection == "organizations":
-            parent = _first_target(model, entity.id, RelationType.REPORTS_TO, RelationType.PART_OF)
+            parent = first[RelationType.REPORTS_TO].get(entity.id) or first[
+                RelationType.PART_OF
+            ].get(entity.id)
             if parent is not None:
                 record["parent_id"] = parent
         elif collection == "posts":
-            body = _first_target(model, entity.id, RelationType.MEMBER_OF)
+            body = first[RelationType.MEMBER_OF].get(entity.id)
             if body is not None:
                 record["organization_id"] = body
         elif collection == "events" and entity.id in held:

@@ -155,6 +155,12 @@ def _number(value: Any) -> str:
     return str(value)
 
 
+def _decimal(value: float | None, lang: str) -> str:
+    """A number as prose in ``lang`` (a decimal comma in French)."""
+    text = _number(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def _pair(pair: Sequence[Any]) -> str:
     old, new = pair
     text = f"{_number(old)} → {_number(new)}"
@@ -351,7 +357,8 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
         lines.append(say("sum_changes", lang, items=items))
     if report.chains:
         items = "; ".join(
-            f"{name(row['entity'])}: {name.chains(_above(row['before']))} ⇒ "
+            f"{name(row['entity'])}{' :' if lang == 'fr' else ':'} "
+            f"{name.chains(_above(row['before']))} ⇒ "
             f"{name.chains(_above(row['after']))}"
             for row in report.chains[:5]
         ) + ("; …" if len(report.chains) > 5 else "")
@@ -378,8 +385,8 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
                 "sum_load",
                 lang,
                 n=load["members"],
-                before=_number(before),
-                after=_number(after),
+                before=_decimal(before, lang),
+                after=_decimal(after, lang),
                 changed=load["changed"],
             )
         )
