@@ -168,3 +168,22 @@ def test_large_push_with_progress_and_prune(cli, env, store, tmp_path: Path) -> 
     stale = {e.id for e in model.entities} - example_ids
     assert f"pruned {len(stale)} entities" in result.stdout
     assert store.pull() == load_model("fixtures/joint-councils.yaml").canonical()
+
+
+def test_refused_credentials_are_one_line_exit_2(cli, bolt_server, tmp_path: Path, monkeypatch):
+    if bolt_server.flavour != "falkordb":
+        pytest.skip("this test starts its own password-protected FalkorDB")
+    from .conftest import start_falkordb, stop_server
+
+    guarded = start_falkordb(tmp_path, password="right-password")
+    try:
+        monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password-hunter2")
+        result = cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb")
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "refused the credentials of user 'falkordb'" in lines[0]
+        assert "hunter2" not in result.output
+        monkeypatch.setenv("NEO4J_PASSWORD", "right-password")
+        assert cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb").exit_code == 0
+    finally:
+        stop_server(guarded)
