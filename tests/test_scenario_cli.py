@@ -207,3 +207,27 @@ def test_hostile_names_stay_text_in_the_briefing(cli, tmp_path):
     assert result.exit_code == 0
     assert "</script>" not in result.stdout and "<b>" not in result.stdout
     assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; \\| `}) DETACH DELETE n //" in result.stdout
+
+
+def test_the_readme_python_example_runs(capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### In Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("\n```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("# Note d’information : Gains rapides")
+
+
+def test_as_of_reports_on_another_day(cli):
+    result = cli("simulate", MODEL, QUICK_WINS, "--report", "json", "--as-of", "2026-03-31")
+    report = json.loads(result.stdout)
+    assert report["day"] == "2026-03-31"
+    assert report["chains"] == []  # the day before: nothing has moved yet
+
+
+def test_compare_refuses_an_invalid_option(cli, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("name: Bad\noperations:\n  - dissolve: {body: pssdc}\n")
+    result = cli("compare", MODEL, QUICK_WINS, path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:3: operations[0].dissolve.children_to: ")

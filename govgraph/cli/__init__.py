@@ -19,6 +19,7 @@ from govgraph.cli.analysis_commands import (
     subordinates_command,
 )
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.db_commands import db
 from govgraph.cli.export_commands import export
 from govgraph.cli.health_commands import generate, health_command
 from govgraph.cli.interop_commands import changes
@@ -62,3 +63,4 @@ main.add_command(compare)
 main.add_command(export)
 main.add_command(health_command)
 main.add_command(changes)
+main.add_command(db)

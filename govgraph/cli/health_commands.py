@@ -105,7 +105,9 @@ def health_command(
 
     Example:
 
-        govgraph health fixtures/joint-councils.yaml --rules fixtures/rules/governance-rules.yaml
+    \b
+        govgraph health fixtures/joint-councils.yaml \\
+            --rules fixtures/rules/governance-rules.yaml --lang fr
     """
     loaded, raw = _open(model)
     rules_of_model(loaded, None if raw is None else model)  # bad rules: exit 2, located

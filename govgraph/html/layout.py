@@ -8,7 +8,7 @@ parents' children side by side, wrapping very wide levels onto extra rows.
 
 >>> levels = layered_levels(["jc", "pssdc", "wg", "lone"], [("pssdc", "jc"), ("wg", "pssdc")])
 >>> levels
-{'jc': 0, 'pssdc': 1, 'wg': 2, 'lone': 0}
+{'jc': 0, 'lone': 0, 'pssdc': 1, 'wg': 2}
 >>> layered_positions(levels, x_gap=100, y_gap=50)["wg"]
 (0, 100)
 """
@@ -25,37 +25,41 @@ __all__ = ["attach_levels", "layered_levels", "layered_positions"]
 def layered_levels(nodes: Sequence[str], child_parent: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Depth of each node below the roots of a child → parent relation.
 
-    Roots (nodes with no parent among ``nodes``) are level 0; their children level 1,
-    and so on, breadth-first. Nodes reachable from no root (a cycle) start a new
-    breadth-first walk at level 0. The result lists nodes in walk order: children come
-    right after their siblings, which keeps families together in ``layered_positions``.
+    Roots (nodes with no parent among ``nodes``) are level 0; every other node sits
+    one level below its lowest parent (longest path, in topological order), so every
+    line points upwards. Nodes caught in a cycle (lines that never coexisted in time)
+    are placed breadth-first below what is already placed. The result lists nodes in
+    placement order, which keeps siblings together in ``layered_positions``.
     """
     known = set(nodes)
     children: dict[str, list[str]] = defaultdict(list)
-    has_parent: set[str] = set()
+    waiting: dict[str, int] = defaultdict(int)  # parents not yet placed
     for child, parent in child_parent:
         if child in known and parent in known and child != parent:
             children[parent].append(child)
-            has_parent.add(child)
+            waiting[child] += 1
     levels: dict[str, int] = {}
-
-    def walk(start: str) -> None:
-        levels[start] = 0
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            depth = levels[node] + 1
+    depth: dict[str, int] = defaultdict(int)
+    queue = deque(node for node in nodes if not waiting[node])
+    while queue:  # Kahn's topological order, longest path
+        node = queue.popleft()
+        levels[node] = depth[node]
+        for child in children.get(node, ()):
+            depth[child] = max(depth[child], levels[node] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                queue.append(child)
+    for start in nodes:  # left over: parts of parent cycles
+        if start in levels:
+            continue
+        levels[start] = depth[start]
+        walk = deque([start])
+        while walk:
+            node = walk.popleft()
             for child in children.get(node, ()):
                 if child not in levels:
-                    levels[child] = depth
-                    queue.append(child)
-
-    for node in nodes:
-        if node not in has_parent and node not in levels:
-            walk(node)
-    for node in nodes:  # left over: parts of parent cycles
-        if node not in levels:
-            walk(node)
+                    levels[child] = max(depth[child], levels[node] + 1)
+                    walk.append(child)
     return levels
 
 
@@ -92,23 +96,24 @@ def layered_positions(
 ) -> dict[str, tuple[int, int]]:
     """x/y positions (vis-network canvas units) for nodes at integer ``levels``:
     one row per level, top-down, nodes in the dict's order and centred; a level wider
-    than ``max_row`` (default: about 3·√n, at least 40) wraps onto extra rows.
+    than ``max_row`` (default: about 1.5·√n, at least 30) wraps onto extra rows.
     """
     if not levels:
         return {}
     if max_row is None:
-        max_row = max(40, 3 * math.isqrt(len(levels)))
+        max_row = max(30, 3 * math.isqrt(len(levels)) // 2)
     by_level: dict[int, list[str]] = defaultdict(list)
     for node, level in levels.items():
         by_level[level].append(node)
     positions: dict[str, tuple[int, int]] = {}
-    row = 0
+    y = 0
     for level in sorted(by_level):
         members = by_level[level]
         for start in range(0, len(members), max_row):
             chunk = members[start : start + max_row]
             offset = (len(chunk) - 1) * x_gap // 2
             for i, node in enumerate(chunk):
-                positions[node] = (i * x_gap - offset, row * y_gap)
-            row += 1
+                positions[node] = (i * x_gap - offset, y)
+            y += y_gap // 2  # wrapped rows of one level sit closer together
+        y += y_gap - y_gap // 2
     return positions

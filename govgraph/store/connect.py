@@ -20,7 +20,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import ServiceUnavailable
 
 from govgraph.errors import InputError
-from govgraph.store.graphstore import StoreError, _ping, store_errors
+from govgraph.store.graphstore import StoreError, store_errors
 
 __all__ = ["DEFAULT_URI", "ConnectionSettings", "open_driver", "redact"]
 
@@ -95,21 +95,21 @@ def open_driver(settings: ConnectionSettings) -> Driver:
                 auth=(settings.user, settings.password),
                 connection_timeout=timeout,
                 connection_acquisition_timeout=timeout,
-                max_transaction_retry_time=0.0,
+                # managed transactions retry a connection that hangs (see above)
+                max_transaction_retry_time=15.0,
             )
         except ValueError as exc:
             raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
         try:
-            with store_errors(settings.where), driver.session(database=settings.database) as s:
+            with store_errors(settings.where):
                 try:
-                    s.execute_read(_ping)  # a transaction: FalkorDB needs one (see graphstore)
+                    # the handshake and login only: no retries inside, a refused
+                    # connection fails at once, a hanging one after `timeout`
+                    driver.verify_connectivity()
                     return driver
                 except ServiceUnavailable as exc:
                     last = exc
             driver.close()
-        except StoreError:
-            driver.close()
-            raise
         except BaseException:
             driver.close()
             raise

@@ -470,6 +470,9 @@ class GraphStore:
             rows.append({**_present(row["props"]), **extra})
         deleted = (0, 0)
         with store_errors(self.where), self._session() as session:
+            # a managed transaction first: it retries a connection that will not open,
+            # and leaves a working one in the pool for the explicit transaction below
+            session.execute_read(_ping)
             if prune:
                 deleted = session.execute_read(lambda tx: self._stale_counts(tx, model))
             try:

@@ -145,3 +145,15 @@ def test_failed_export_leaves_the_previous_file(example_model, tmp_path):
         export_html(example_model, out, focus="alberta", view="hierarchy")  # not a body
     assert out.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["jc.html"]
+
+
+def test_cli_bad_scenario_names_file_and_line(cli, example_path, tmp_path):
+    scenario = tmp_path / "bad.yaml"
+    scenario.write_text(
+        "name: {en: x}\noperations:\n  - move: {body: nope, to: pssdc}\n", encoding="utf-8"
+    )
+    out = tmp_path / "never.html"
+    result = cli("export", "html", example_path, "-o", out, "--scenario", scenario)
+    assert result.exit_code == 2
+    assert f"{scenario}:3:" in result.stderr and "nope" in result.stderr
+    assert not out.exists()
