@@ -123,7 +123,7 @@
       item.color = { background: color, border: n.focus ? "#000000" : color,
                      highlight: { background: color, border: "#000000" } };
       if (isOption()) item.font = { color: "#222222" };
-      item.borderWidth = n.focus ? 4 : 1;
+      item.borderWidth = n.focus ? 4 : largeFrame ? 0 : 1;
     }
     if (n.st === "removed") item.shapeProperties = { borderDashes: [4, 4] };
     if (n.lv !== undefined) item.level = n.lv;
@@ -142,7 +142,8 @@
         shape: shape,
         color: { background: style.color, border: style.color,
                  highlight: { background: style.color, border: "#000000" } },
-        font: { color: shape === "box" ? style.font : "#222222" }
+        font: { color: shape === "box" ? style.font : "#222222" },
+        borderWidth: large ? 0 : 1  // a border is one more canvas stroke per node
       };
     });
     return result;
