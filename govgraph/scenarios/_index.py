@@ -6,7 +6,7 @@ them (seconds at a million entities). A scenario touches a few hundred entities,
 C-level ``map``) and answers "the relationships from (to) these ids" with one C-level
 scan per question, batched by set and cached per id.
 
->>> from govgraph.model import Relationship
+>>> from govgraph.model import GovernanceModel, Relationship
 >>> rels = tuple(Relationship.model_validate({"from": f, "type": "REPORTS_TO", "to": t})
 ...              for f, t in [("a", "b"), ("b", "c"), ("d", "b")])
 >>> index = RelIndex(rels)
@@ -20,7 +20,7 @@ import operator
 from collections.abc import Sequence
 from itertools import compress
 
-from govgraph.model import Relationship
+from govgraph.model import GovernanceModel, Relationship
 
 __all__ = ["RelIndex", "unshared"]
 
@@ -37,6 +37,17 @@ class RelIndex:
         self._tos: list[str] | None = None
         self._out: dict[str, list[int]] = {}
         self._in: dict[str, list[int]] = {}
+
+    @classmethod
+    def of(cls, model: GovernanceModel) -> RelIndex:
+        """The index of a model's relationships, kept with the model (as its entity
+        index is) so that applying a scenario and reporting on it scan it once."""
+        cached = model.__dict__.get("_relindex_cache")
+        if cached is not None and cached.relationships is model.relationships:
+            return cached
+        index = cls(model.relationships)
+        model.__dict__["_relindex_cache"] = index
+        return index
 
     def _scan(self, ids: set[str], outgoing: bool) -> dict[str, list[int]]:
         cache = self._out if outgoing else self._in

@@ -32,9 +32,11 @@ relationships by entity, then proportional to the size of the change.
 from __future__ import annotations
 
 import difflib
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from itertools import compress
 from typing import Any
 
 from pydantic import ValidationError
@@ -107,7 +109,7 @@ class _Work:
         self.rel_changes: dict[int, Relationship | None] = {}
         self.added: list[Relationship | None] = []
         self.index = 0
-        self.relindex = RelIndex(model.relationships)
+        self.relindex = RelIndex.of(model)
         #: positions of the added relationships, by source and by target
         self.added_out: dict[str, list[int]] = defaultdict(list)
         self.added_in: dict[str, list[int]] = defaultdict(list)
@@ -329,26 +331,24 @@ class _Work:
 
     # ── the result ───────────────────────────────────────────────────────────────────
     def result(self) -> GovernanceModel:
-        entities = [
-            self.entity_changes.get(e.id, e) if e.id in self.entity_changes else e
-            for e in self.model.entities
-        ]
-        entities = [e for e in entities if e is not None]
+        """The new model: the original records with the changes, by C-level copies (the
+        cost of a large model is a list copy, not a Python loop over every record)."""
+        entities: list[Entity | None] = list(self.model.entities)
+        if self.entity_changes:
+            changed = set(self.entity_changes)
+            ids = map(operator.attrgetter("id"), entities)
+            for pos in compress(range(len(entities)), map(changed.__contains__, ids)):
+                entities[pos] = self.entity_changes[entities[pos].id]  # type: ignore[union-attr]
         entities += self.new_entities.values()
-        changes = self.rel_changes
-        if changes:
-            relationships = [
-                changes.get(pos, rel) if pos in changes else rel
-                for pos, rel in enumerate(self.base)
-            ]
-        else:
-            relationships = list(self.base)
+        relationships: list[Relationship | None] = list(self.base)
+        for pos, rel in self.rel_changes.items():
+            relationships[pos] = rel
         relationships += self.added
         return GovernanceModel.model_construct(
             title=self.model.title,
             description=self.model.description,
-            entities=tuple(entities),
-            relationships=tuple(r for r in relationships if r is not None),
+            entities=tuple(filter(None, entities)),
+            relationships=tuple(filter(None, relationships)),
             rules=self.model.rules,
         )
 

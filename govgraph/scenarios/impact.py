@@ -48,6 +48,7 @@ from govgraph.scenarios._index import RelIndex, unshared
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.diff import Change, classify
 from govgraph.scenarios.spec import Scenario
+from govgraph.temporal import as_of
 from govgraph.vocabulary import BODY_KINDS, HIERARCHY_TYPES, EntityKind, RelationType, Role
 
 __all__ = ["METRIC_KEYS", "ImpactReport", "impact_between", "impact_report"]
@@ -141,7 +142,7 @@ class _Union:
         self.new_only = {id(r) for r in new_rels}
         self.changed: list[Relationship] = [*old_rels, *new_rels]
         self.base = before.relationships
-        self.index = RelIndex(before.relationships)
+        self.index = RelIndex.of(before)
         self.extra_out: dict[str, list[Relationship]] = defaultdict(list)
         self.extra_in: dict[str, list[Relationship]] = defaultdict(list)
         for rel in new_rels:
@@ -346,10 +347,11 @@ def _focus(union: _Union, changes: list[Change]) -> _Focus:
 
 
 class _Region:
-    """One part of the model, before and after, as models and (when asked) graphs."""
+    """One part of the model, before and after, as models and (when asked) as graphs of
+    what is valid on the day (shared by the analyses and the health rules)."""
 
-    def __init__(self, old: GovernanceModel, new: GovernanceModel) -> None:
-        self.old, self.new = old, new
+    def __init__(self, old: GovernanceModel, new: GovernanceModel, day: date) -> None:
+        self.old, self.new, self.day = old, new, day
         self._graphs: tuple[Any, Any] | None = None
 
     @property
@@ -362,20 +364,24 @@ class _Region:
 
     def graphs(self) -> tuple[Any, Any]:
         if self._graphs is None:
-            self._graphs = (to_graph(self.old), to_graph(self.new))
+            self._graphs = (
+                to_graph(as_of(self.old, self.day)),
+                to_graph(as_of(self.new, self.day)),
+            )
         return self._graphs
 
     @classmethod
-    def of(cls, union: _Union, ids: set[str]) -> _Region:
-        return cls(union.submodel(ids, after=False), union.submodel(ids, after=True))
+    def of(cls, union: _Union, ids: set[str], day: date) -> _Region:
+        return cls(union.submodel(ids, after=False), union.submodel(ids, after=True), day)
 
 
 # ── the report ───────────────────────────────────────────────────────────────────────
 
 
-def _health(model: GovernanceModel, day: date) -> list[Finding]:
-    """The health findings (validator, analyses and rules) on ``day``."""
-    return health(model, as_of=day)
+def _health(model: GovernanceModel, day: date, graph: Any = None) -> list[Finding]:
+    """The health findings (validator, analyses and rules) on ``day``; ``graph`` is
+    ``to_graph`` of the model as of ``day`` when already built."""
+    return health(model, as_of=day, graph=graph)
 
 
 def _finding_key(finding: Finding) -> tuple[Any, ...]:
@@ -383,7 +389,7 @@ def _finding_key(finding: Finding) -> tuple[Any, ...]:
 
 
 def _findings_diff(
-    before: GovernanceModel, after: GovernanceModel, day: date, focus: set[str] | None
+    region: _Region, day: date, focus: set[str] | None
 ) -> tuple[list[Finding], list[Finding]]:
     def relevant(findings: list[Finding]) -> dict[tuple[Any, ...], Finding]:
         return {
@@ -392,8 +398,8 @@ def _findings_diff(
             if focus is None or not f.entities or set(f.entities) & focus
         }
 
-    old = relevant(_health(before, day))
-    new = relevant(_health(after, day))
+    old = relevant(_health(region.old, day, region.old_graph))
+    new = relevant(_health(region.new, day, region.new_graph))
     introduced = [new[k] for k in sorted(new.keys() - old.keys())]
     resolved = [old[k] for k in sorted(old.keys() - new.keys())]
     return introduced, resolved
@@ -511,7 +517,7 @@ def impact_between(
     changes = union.changes
     focus = _focus(union, changes)
     if full:
-        whole = _Region(before, after)
+        whole = _Region(before, after, day)
         structure = overlap_region = coverage_region = load_region = health_region = whole
         all_bodies = {e.id for e in chain(before.entities, after.entities) if e.is_body}
         chain_bodies = core = overlap_bodies = coverage_bodies = all_bodies
@@ -519,16 +525,17 @@ def impact_between(
         finding_focus: set[str] | None = None
         analysed = len(after.entities)
     else:
-        structure = _Region.of(union, focus.structure)
-        overlap_region = _Region.of(union, focus.overlap if focus.overlap_bodies else set())
-        coverage_region = _Region.of(union, focus.coverage if focus.coverage_bodies else set())
-        load_region = _Region.of(union, focus.load)
-        health_region = _Region.of(union, focus.structure | focus.load)
+        # one region for the structure, the health rules and the meeting loads: one
+        # pair of graphs; overlaps and coverage get their own only when they can change
+        structure = _Region.of(union, focus.structure | focus.load, day)
+        load_region = health_region = structure
+        overlap_region = _Region.of(union, focus.overlap if focus.overlap_bodies else set(), day)
+        coverage_region = _Region.of(union, focus.coverage if focus.coverage_bodies else set(), day)
         chain_bodies, core, load_members = focus.chain_bodies, focus.core, focus.load_members
         overlap_bodies, coverage_bodies = focus.overlap_bodies, focus.coverage_bodies
         finding_focus = focus.core | focus.members | focus.overlap_bodies | focus.coverage_bodies
         analysed = len(focus.structure | focus.load | focus.overlap | focus.coverage)
-    introduced, resolved = _findings_diff(health_region.old, health_region.new, day, finding_focus)
+    introduced, resolved = _findings_diff(health_region, day, finding_focus)
     created, removed = _overlap_diff(
         overlap_region.old_graph, overlap_region.new_graph, overlap_bodies, day, full
     )
