@@ -58,7 +58,7 @@ from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, body_items  # no
 from govgraph.formats import load_model, write_model  # noqa: E402
 from govgraph.generate import generate_model  # noqa: E402
 from govgraph.graph import to_graph  # noqa: E402
-from govgraph.health import health  # noqa: E402
+from govgraph.health import health, structure_rows  # noqa: E402
 from govgraph.rules import check_rules, load_rules_file  # noqa: E402
 
 
@@ -92,13 +92,42 @@ class Timer:
 # ── Part 1: the analyses at scale ────────────────────────────────────────────────────
 
 
-def analyse(path: str, seed: int) -> dict[str, Any]:
+def analyse(path: str, seed: int, health_only: bool = False) -> dict[str, Any]:
     """Load, build, analyse and check the model at ``path`` (run in a fresh process)."""
-    rng = random.Random(seed)
     timer = Timer()
     model = timer.run("load (parse, validate, validator checks)", load_model, path)
     entities, relationships = len(model.entities), len(model.relationships)
     graph = timer.run("graph build (to_graph)", to_graph, model)
+    found: list[Any] = []
+    if not health_only:
+        found = each_analysis(timer, model, graph, seed)
+    findings = timer.run("health (validator + analyses, no rules)", health, model, graph=graph)
+    timer.run("  span and depth: structure_rows (what health uses)", structure_rows, model)
+    timer.run(
+        "  span and depth: body_metrics (what health used before)",
+        metrics,
+        graph,
+        betweenness_k=0,
+    )
+    rules = load_rules_file(ROOT / "fixtures" / "rules" / "governance-rules.yaml")
+    rows = structure_rows(model)
+    findings_rules = timer.run(
+        "the 6 example rules (check_rules)", check_rules, model, rules, hierarchy=lambda: rows
+    )
+    return {
+        "entities": entities,
+        "relationships": relationships,
+        "overlap_pairs": len(found),
+        "findings": dict(Counter(f.code for f in findings).most_common()),
+        "rule_findings": len(findings_rules),
+        "rows": timer.rows,
+        "peak_gb": peak_gb(),
+    }
+
+
+def each_analysis(timer: Timer, model: Any, graph: Any, seed: int) -> list[Any]:
+    """Time each analysis of ``govgraph.analysis`` on samples (or all) of the model."""
+    rng = random.Random(seed)
     kinds = {e.id: e.kind.value for e in model.entities}
     wgs = [i for i, k in kinds.items() if k == "working_group"]
     bodies = [i for i, k in kinds.items() if k in ("council", "committee", "working_group")]
@@ -128,36 +157,24 @@ def analyse(path: str, seed: int) -> dict[str, Any]:
         "overlaps (members+priorities, Jaccard ≥ 0.8)", overlaps, graph, min_jaccard=0.8
     )
     timer.run("metrics (betweenness sampled, k=32)", metrics, graph)
-    findings = timer.run("health (validator + analyses, no rules)", health, model, graph=graph)
-    rules = load_rules_file(ROOT / "fixtures" / "rules" / "governance-rules.yaml")
-    rows = metrics(graph, betweenness_k=0)["bodies"]
-    findings_rules = timer.run(
-        "the 6 example rules (check_rules)", check_rules, model, rules, hierarchy=lambda: rows
-    )
-    return {
-        "entities": entities,
-        "relationships": relationships,
-        "overlap_pairs": len(found),
-        "findings": dict(Counter(f.code for f in findings).most_common()),
-        "rule_findings": len(findings_rules),
-        "rows": timer.rows,
-        "peak_gb": peak_gb(),
-    }
+    return found
 
 
-def scale(bodies: int, people: int, seed: int) -> None:
+def scale(bodies: int, people: int, seed: int, model_file: str | None, health_only: bool) -> None:
     print(f"\n## Scale: {bodies:,} bodies, {people:,} people (seed {seed})", file=sys.stderr)
     timer = Timer()
-    model = timer.run("generate", generate_model, bodies=bodies, people=people, seed=seed)
     with tempfile.TemporaryDirectory(prefix="govgraph-bench-") as folder:
-        path = Path(folder) / "model.json"
-        timer.run("write JSON (atomic)", write_model, model, path)
+        path = Path(model_file or Path(folder) / "model.json")
+        if not path.exists():
+            model = timer.run("generate", generate_model, bodies=bodies, people=people, seed=seed)
+            timer.run("write JSON (atomic)", write_model, model, path)
+            del model
+            gc.collect()
         size = path.stat().st_size / 1e6
         generate_peak = peak_gb()
-        del model
-        gc.collect()
+        command = [sys.executable, __file__, "--analyse", str(path), "--seed", str(seed)]
         child = subprocess.run(
-            [sys.executable, __file__, "--analyse", str(path), "--seed", str(seed)],
+            [*command, "--health-only"] if health_only else command,
             capture_output=True,
             text=True,
             check=False,
@@ -181,7 +198,7 @@ def scale(bodies: int, people: int, seed: int) -> None:
     analysis = sum(
         r["seconds"]
         for r in result["rows"]
-        if not r["stage"].startswith(("load", "graph build", "health", "the 6"))
+        if not r["stage"].startswith(("load", "graph build", "health", "the 6", "  "))
     )
     health_row = next(r for r in result["rows"] if r["stage"].startswith("health (validator"))
     print(
@@ -312,17 +329,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--only", choices=["scale", "overlaps"], default=None)
+    parser.add_argument(
+        "--model-file", help="keep the generated model here, or reuse it if it exists"
+    )
+    parser.add_argument(
+        "--health-only", action="store_true", help="scale part: load, graph and health only"
+    )
     parser.add_argument("--analyse", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.analyse:
-        print(json.dumps(analyse(args.analyse, args.seed)))
+        print(json.dumps(analyse(args.analyse, args.seed, args.health_only)))
         return
     if args.quick:
         for name in ("bodies", "people", "overlap_bodies", "overlap_people"):
             setattr(args, name, getattr(args, name) // 10)
     print("# bench/analysis_scale.py")
     if args.only in (None, "scale"):
-        scale(args.bodies, args.people, args.seed)
+        scale(args.bodies, args.people, args.seed, args.model_file, args.health_only)
     if args.only in (None, "overlaps"):
         overlap_bench(
             args.overlap_bodies,

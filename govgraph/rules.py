@@ -497,13 +497,11 @@ class _Context:
 
 
 def _hierarchy_rows(model: GovernanceModel) -> dict[str, dict[str, Any]]:
-    """Span (formal and informal) and depth per body, from ``govgraph.analysis``."""
-    from govgraph.analysis import body_metrics
-    from govgraph.graph import to_graph
+    """Span (formal and informal) and depth per body, as ``govgraph.analysis`` counts
+    them (see ``govgraph.health.structure_rows``)."""
+    from govgraph.health import structure_rows  # health builds on rules
 
-    rows = body_metrics(to_graph(model), betweenness_k=0)
-    return {body: {"span": r["span"], "informal_span": r["informal_span"],
-                   "depth": r["depth"]} for body, r in rows.items()}  # fmt: skip
+    return dict(structure_rows(model))
 
 
 def _ends(rel: Relationship, direction: str) -> Iterator[tuple[str, str]]:
@@ -673,7 +671,7 @@ def check_rules(
     Each rule costs one pass over the relationships.
 
     ``hierarchy`` gives span and depth per body (``{"span", "informal_span", "depth"}``)
-    for ``span``/``depth`` rules; by default they come from ``govgraph.analysis``.
+    for ``span``/``depth`` rules; by default ``govgraph.health.structure_rows``.
     """
     context = _Context(model, hierarchy or (lambda: _hierarchy_rows(model)))
     findings: list[Finding] = []

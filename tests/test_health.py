@@ -275,3 +275,26 @@ def test_hostile_names_pass_through_messages_verbatim(cli, tmp_path):
     assert any(f["message"] == f"{hostile} / wg" for f in json.loads(result.stdout)["findings"])
     table = cli("health", path)
     assert "</script>" in table.stdout  # printed as text, not interpreted
+
+
+def _analysis_rows(m):
+    from govgraph.analysis import body_metrics
+    from govgraph.graph import to_graph
+
+    rows = body_metrics(to_graph(m), betweenness_k=0)
+    return {b: {k: r[k] for k in ("span", "informal_span", "depth")} for b, r in rows.items()}
+
+
+def test_structure_rows_match_the_analysis_metrics():
+    from govgraph.health import structure_rows
+
+    generated = generate_model(bodies=800, people=400, seed=9)
+    assert structure_rows(generated) == _analysis_rows(generated)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(models())
+def test_structure_rows_match_the_analysis_metrics_on_random_models(random_model):
+    from govgraph.health import structure_rows
+
+    assert structure_rows(random_model) == _analysis_rows(random_model)

@@ -166,3 +166,10 @@ def test_duplicate_ids_are_located_in_the_sheet(tmp_path):
     with pytest.raises(ModelInvalidError) as info:
         load_model(path)
     assert f"{path}[entities]:3" in str(info.value)
+
+
+def test_the_header_row_is_frozen(example_model, tmp_path):
+    write_model(example_model, tmp_path / "jc.xlsx")
+    book = load_workbook(tmp_path / "jc.xlsx")
+    assert book["entities"].freeze_panes == "A2"
+    assert book["relationships"].freeze_panes == "A2"

@@ -181,6 +181,7 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
     book = Workbook(write_only=True)
     for section, rows in cells.items():
         sheet = book.create_sheet(section)
+        sheet.freeze_panes = "A2"  # the header stays in view
         for row in rows:
             sheet.append([_text_cell(sheet, cell) for cell in row])
     if meta:
