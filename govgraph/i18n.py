@@ -102,6 +102,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Jours de réunion par membre par an (moyenne, max.)",
     ),
     "betweenness_method": ("Betweenness computed", "Intermédiarité calculée"),
+    # health and rules (issue 3b)
+    "health_findings": ("Health findings", "Constatations sur la santé du modèle"),
+    "no_health_findings": (
+        "No findings: the model is healthy.",
+        "Aucune constatation : le modèle est en bonne santé.",
+    ),
+    "summary_health": (
+        "{errors} errors, {warnings} warnings, {infos} notes",
+        "{errors} erreurs, {warnings} avertissements, {infos} remarques",
+    ),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

@@ -8,15 +8,28 @@ Neo4j store, a ``bolt://`` or ``neo4j://`` URI).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from govgraph.errors import InputError
+from govgraph.checks import check_model
+from govgraph.errors import ModelInvalidError
+from govgraph.findings import errors_in
 from govgraph.formats import load_model
 from govgraph.model import GovernanceModel
 
-__all__ = ["DATABASE_SCHEMES", "is_database_uri", "open_model"]
+__all__ = ["DATABASE_SCHEMES", "is_database_uri", "open_model", "pull_model", "redact"]
 
 DATABASE_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _URI = re.compile(r"^([a-z0-9+]+)://", re.IGNORECASE)
+_CREDENTIALS = re.compile(r"^([a-z0-9+]+://)[^@/]*@", re.IGNORECASE)
+
+
+def redact(uri: str) -> str:
+    """``uri`` without any user:password@ part, for messages.
+
+    >>> redact("bolt://neo4j:secret@localhost:7687")
+    'bolt://localhost:7687'
+    """
+    return _CREDENTIALS.sub(r"\1", uri)
 
 
 def is_database_uri(spec: str) -> bool:
@@ -26,7 +39,28 @@ def is_database_uri(spec: str) -> bool:
 
 
 def open_model(spec: str) -> GovernanceModel:
-    """The valid model that ``spec`` names. Raises ``InputError`` for bad input."""
+    """The valid model that ``spec`` names. Raises ``InputError`` for bad input.
+
+    A ``bolt://``, ``neo4j://`` (``+s``, ``+ssc``) URI pulls the model from that
+    server, logging in with ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD`` and reading the
+    database ``NEO4J_DATABASE`` (default: the server's home database). A pulled model
+    that breaks an error-level rule raises ``ModelInvalidError``, as a file would.
+    """
     if is_database_uri(spec):
-        raise InputError("reading a model from a database URI is not supported yet", file=spec)
+        return pull_model(spec)
     return load_model(spec)
+
+
+def pull_model(uri: str, env: Mapping[str, str] | None = None) -> GovernanceModel:
+    """Pull the model stored at ``uri`` (credentials and database from ``env``, by
+    default the process environment) and check it."""
+    from govgraph.store import GraphStore
+    from govgraph.store.connect import ConnectionSettings, open_driver
+
+    settings = ConnectionSettings.from_env(env, uri=uri)
+    with open_driver(settings) as driver:
+        model = GraphStore(driver, settings.database, where=settings.where).pull()
+    errors = errors_in(check_model(model))
+    if errors:
+        raise ModelInvalidError(errors, file=redact(uri))
+    return model

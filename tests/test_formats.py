@@ -65,7 +65,8 @@ def test_csv_layout_follows_the_design(example_model, tmp_path):
         "tags",
     ]
     assert {"meeting_days", "meetings_per_year", "city"} <= set(header)
-    rows = list(csv.DictReader((tmp_path / "out" / "entities.csv").open()))
+    with (tmp_path / "out" / "entities.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     jc = next(r for r in rows if r["id"] == "joint-councils")
     assert (
         jc["meeting_days"] == "1.0"
@@ -205,3 +206,22 @@ def test_a_file_in_the_way_of_a_csv_directory_is_an_input_error(example_model, t
     (tmp_path / "out").write_text("x")
     with pytest.raises(InputError):
         write_model(example_model, tmp_path / "out/")
+
+
+def test_written_files_get_ordinary_permissions_not_the_temporary_files(example_model, tmp_path):
+    """A shared file (an HTML page, a model) must be readable as a plain open() would
+    make it, not owner-only like the temporary file it was written through."""
+    umask = os.umask(0o022)
+    try:
+        write_model(example_model, tmp_path / "new.yaml")
+        write_model(example_model, tmp_path / "csv")
+        kept = tmp_path / "kept.json"
+        kept.write_text("{}")
+        kept.chmod(0o640)
+        write_model(example_model, kept)
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "csv").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "csv" / "entities.csv").stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640

@@ -73,6 +73,24 @@ def test_incremental_report_equals_the_full_one_on_the_example(example_model, na
 @pytest.mark.parametrize(
     "operations",
     [
+        [{"move": {"body": "pssdc", "to": "pscioc"}}],
+        [{"unlink": {"from": "pssdc", "type": "PART_OF", "to": "joint-councils"}}],
+        [{"dissolve": {"body": "pscioc", "children_to": "joint-councils", "members_to": "pssdc"}}],
+        [{"merge": {"bodies": ["joint-councils-wg"], "into": "digital-strategy-wg"}}],
+        [{"link": {"from": "alberta", "type": "MEMBER_OF", "to": "joint-councils-wg"}}],
+        [{"set": {"id": "joint-councils-wg", "attributes": {"meeting_days": 1}}}],
+    ],
+)
+def test_incremental_report_equals_the_full_one_on_other_example_changes(example_model, operations):
+    local = impact_report(example_model, scenario(*operations))
+    assert comparable(local) == comparable(
+        impact_report(example_model, scenario(*operations), full=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
         [{"move": {"body": "wg", "to": "q"}}],
         [{"merge": {"bodies": ["wg"], "into": "wg2"}}],
         [{"merge": {"bodies": ["wg", "wg2"], "into": "new", "name": "New", "reports_to": "jc"}}],
@@ -103,3 +121,17 @@ def with_unrelated_part(small):
         )
         relationships.append(rel("other-person", "MEMBER_OF", f"other-{i}"))
     return model(document["entities"] + entities, document["relationships"] + relationships)
+
+
+def test_the_models_own_rules_count_in_the_incremental_report(example_model):
+    import yaml
+
+    document = yaml.safe_load((ROOT / "fixtures" / "rules" / "governance-rules.yaml").read_text())
+    rules = document["rules"] if isinstance(document, dict) else document
+    ruled = example_model.model_copy(update={"rules": tuple(rules)})
+    for name in ("quick-wins.yaml", "digital-consolidation.yaml"):
+        option = load_scenario(SCENARIOS / name)
+        local = impact_report(ruled, option)
+        assert comparable(local) == comparable(impact_report(ruled, option, full=True))
+    codes = {f.code for f in local.findings_resolved + local.findings_introduced}
+    assert any(code.startswith("rule:") for code in codes), codes

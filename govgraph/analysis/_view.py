@@ -59,9 +59,11 @@ class GraphView:
     def __init__(self, graph: nx.MultiDiGraph, as_of: str | date | None = None) -> None:
         self.graph = graph
         self.day: date | None = None if as_of is None else parse_as_of(as_of)
-        self._succ = graph.succ
-        self._pred = graph.pred
-        self._nodes = graph.nodes
+        # networkx's own adjacency dicts, read only: the public views cost a wrapper
+        # object per lookup, which dominates walks over millions of edges
+        self._succ: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = graph._succ
+        self._pred: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = graph._pred
+        self._nodes: dict[Any, dict[str, Any]] = graph._node
 
     def data_ok(self, data: dict[str, Any]) -> bool:
         """Whether a node's or an edge's validity interval covers the day."""
@@ -87,9 +89,9 @@ class GraphView:
     def nodes(self) -> Iterator[str]:
         """The nodes valid on the day, in graph order."""
         if self.day is None:
-            yield from self.graph.nodes
+            yield from self._nodes
             return
-        for node, data in self.graph.nodes(data=True):
+        for node, data in self._nodes.items():
             if self.data_ok(data):
                 yield node
 
@@ -97,7 +99,7 @@ class GraphView:
         """The bodies valid on the day, in graph order."""
         return [
             node
-            for node, data in self.graph.nodes(data=True)
+            for node, data in self._nodes.items()
             if data.get("kind") in BODY_KIND_VALUES and self.data_ok(data)
         ]
 
@@ -140,12 +142,16 @@ class GraphView:
 
     def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every edge valid on the day (both ends valid too)."""
-        nodes = self._nodes
-        for source, target, data in self.graph.edges(data=True):
-            if self.day is None or (
-                self.data_ok(data) and self.data_ok(nodes[source]) and self.data_ok(nodes[target])
-            ):
-                yield source, target, data
+        nodes, day = self._nodes, self.day
+        for source, targets in self._succ.items():
+            if day is not None and not self.data_ok(nodes[source]):
+                continue
+            for target, keyed in targets.items():
+                if day is not None and not self.data_ok(nodes[target]):
+                    continue
+                for data in keyed.values():
+                    if day is None or self.data_ok(data):
+                        yield source, target, data
 
 
 def type_test(types: Iterable[str]) -> EdgeTest:

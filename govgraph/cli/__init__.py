@@ -19,9 +19,12 @@ from govgraph.cli.analysis_commands import (
     subordinates_command,
 )
 from govgraph.cli.common import GovgraphGroup
+from govgraph.cli.db_commands import db
 from govgraph.cli.export_commands import export
-from govgraph.cli.health_commands import generate
+from govgraph.cli.health_commands import generate, health_command
+from govgraph.cli.interop_commands import changes
 from govgraph.cli.model_commands import convert, show, validate
+from govgraph.cli.scenario_commands import compare, simulate
 
 __all__ = ["main"]
 
@@ -55,4 +58,9 @@ main.add_command(coverage_command)
 main.add_command(overlaps_command)
 main.add_command(metrics_command)
 main.add_command(generate)
+main.add_command(simulate)
+main.add_command(compare)
 main.add_command(export)
+main.add_command(health_command)
+main.add_command(changes)
+main.add_command(db)

@@ -3,13 +3,153 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
-from govgraph.formats import write_model
+from govgraph.cli.common import (
+    EXIT_FINDINGS,
+    as_of_option,
+    format_option,
+    lang_option,
+    model_argument,
+)
+from govgraph.cli.output import console, emit
+from govgraph.findings import Finding, Severity
+from govgraph.formats import read_raw, write_model
+from govgraph.formats.parse import MAX_ERRORS, RawModel, locate_findings, model_from_raw
 from govgraph.generate import generate_model
+from govgraph.health import HealthLimits, health
 from govgraph.i18n import text
+from govgraph.model import GovernanceModel
+from govgraph.rules import Rule, load_rules_file, rules_of_model
+from govgraph.sources import is_database_uri, open_model
 
-__all__ = ["generate"]
+__all__ = ["generate", "health_command"]
+
+_DEFAULTS = HealthLimits()
+
+
+def _located(findings: list[Finding], raw: RawModel | None) -> list[Finding]:
+    """The findings with file and line where they come from one record (locating costs
+    a re-read of the file: done for a bounded number of them)."""
+    if raw is None:
+        return findings
+    head = [i for i, f in enumerate(findings) if f.record is not None][:MAX_ERRORS]
+    located = locate_findings([findings[i] for i in head], raw)
+    result = list(findings)
+    for i, finding in zip(head, located, strict=True):
+        result[i] = finding
+    return result
+
+
+def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
+    """The model (not yet checked: health reports its errors) and its raw file."""
+    if is_database_uri(model):
+        return open_model(model), None
+    raw = read_raw(model)
+    return model_from_raw(raw), raw
+
+
+@click.command("health")
+@model_argument
+@click.option(
+    "--rules",
+    "rules_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rules file (YAML or JSON) to check besides the model's own rules:. Repeatable.",
+)
+@click.option(
+    "--max-span",
+    type=click.IntRange(min=0),
+    default=_DEFAULTS.max_span,
+    show_default=True,
+    help="Most bodies that may report to one body.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=0),
+    default=_DEFAULTS.max_depth,
+    show_default=True,
+    help="Most formal lines between a body and the top.",
+)
+@click.option(
+    "--min-jaccard",
+    type=click.FloatRange(0.0, 1.0),
+    default=_DEFAULTS.overlap_jaccard,
+    show_default=True,
+    help="Jaccard score from which two bodies' members and priorities overlap.",
+)
+@format_option
+@lang_option
+@as_of_option
+def health_command(
+    model: str,
+    rules_files: tuple[str, ...],
+    max_span: int,
+    max_depth: int,
+    min_jaccard: float,
+    fmt: str,
+    lang: str,
+    as_of_date: date | None,
+) -> None:
+    """Check a model's health: the validator's findings, analysis findings (span or
+    depth over the limits, overlapping mandates, ended bodies still referenced,
+    working groups with no secretariat) and the governance rules in the model's
+    rules: section and in --rules files.
+
+    Exit 1 if any finding is an error (a model repository's CI can gate on it), 0
+    otherwise; 2 on bad input (an unreadable model or a bad rule, with its file,
+    line and field).
+
+    Example:
+
+    \b
+        govgraph health fixtures/joint-councils.yaml \\
+            --rules fixtures/rules/governance-rules.yaml --lang fr
+    """
+    loaded, raw = _open(model)
+    rules_of_model(loaded, None if raw is None else model)  # bad rules: exit 2, located
+    extra: list[Rule] = [rule for path in rules_files for rule in load_rules_file(path)]
+    limits = HealthLimits(max_span=max_span, max_depth=max_depth, overlap_jaccard=min_jaccard)
+    findings = _located(health(loaded, rules=extra, as_of=as_of_date, limits=limits), raw)
+    counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    rows = [{**f.as_row(lang), "entities": list(f.entities)} for f in findings]
+    data = {
+        "model": model,
+        "as_of": as_of_date.isoformat() if as_of_date else None,
+        "healthy": counts[Severity.error] == 0,
+        "errors": counts[Severity.error],
+        "warnings": counts[Severity.warning],
+        "infos": counts[Severity.info],
+        "findings": rows,
+    }
+    if fmt == "table":
+        rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
+    if fmt == "table" and not findings:
+        click.echo(text("no_health_findings", lang))
+    else:
+        columns = [
+            ("severity", text("severity", lang)),
+            ("code", text("code", lang)),
+            ("location", text("location", lang)),
+            ("entities", text("entities", lang)),
+            ("message", text("message", lang)),
+        ]
+        emit(data, rows, columns, fmt, title=text("health_findings", lang))
+    if fmt == "table" and findings:
+        console().print(
+            text(
+                "summary_health",
+                lang,
+                errors=counts[Severity.error],
+                warnings=counts[Severity.warning],
+                infos=counts[Severity.info],
+            )
+        )
+    if counts[Severity.error]:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
 @click.command()

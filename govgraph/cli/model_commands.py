@@ -142,7 +142,9 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 @as_of_option
 def convert(model: str, out: str, as_of_date: date | None) -> None:
     """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
-    or a directory (a path ending in / or with no extension) for the CSV form.
+    or a directory (a path ending in / or with no extension) for the CSV form; also
+    .xlsx (workbook), .ttl/.jsonld/.nt (W3C ORG), .popolo.json (Popolo), .graphml and
+    .gexf (Gephi, dynamic). MODEL may be any of them but .gexf.
 
     The model is validated first; nothing is written if it is invalid. Files are
     written atomically.

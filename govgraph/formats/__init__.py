@@ -3,8 +3,8 @@
 A directory is the CSV form; otherwise the file's extension decides (``.yaml``,
 ``.yml``, ``.json``; more formats register themselves in ``FORMATS``).
 
->>> sorted(s for f in FORMATS for s in f.suffixes)
-['.json', '.yaml', '.yml']
+>>> {".json", ".yaml", ".yml"} <= {s for f in FORMATS for s in f.suffixes}
+True
 """
 
 from __future__ import annotations
@@ -127,3 +127,7 @@ def write_model(model: GovernanceModel, path: str | Path) -> None:
         fmt.write(model, Path(path))
     except FileExistsError as exc:
         raise InputError(str(exc), file=str(path)) from None
+
+
+# Interoperability formats (xlsx, W3C ORG, Popolo, GraphML, GEXF) register themselves.
+from govgraph.formats import interop as _interop  # noqa: E402, F401

@@ -15,22 +15,43 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["atomic_directory", "atomic_write", "atomic_write_text"]
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _final_mode(path: Path, default: int) -> int:
+    """The permissions the written file should have: those of the file it replaces,
+    else the default a plain ``open()`` would give (``default`` less the umask) — not
+    the owner-only mode of a temporary file."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return default & ~_umask()
+
+
 def atomic_write(
-    path: str | Path, write: Callable[[IO[str]], None], *, newline: str | None = None
+    path: str | Path,
+    write: Callable[[IO[Any]], None],
+    *,
+    newline: str | None = None,
+    binary: bool = False,
 ) -> None:
     """Call ``write(handle)`` on a temporary file beside ``path``, then rename it over
-    ``path``. If ``write`` raises, ``path`` is untouched and the temporary file removed."""
+    ``path``. If ``write`` raises, ``path`` is untouched and the temporary file removed.
+    With ``binary``, the handle takes bytes (e.g. for a zip-based workbook)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        "w",
-        encoding="utf-8",
-        newline=newline,
+        "wb" if binary else "w",
+        encoding=None if binary else "utf-8",
+        newline=None if binary else newline,
         dir=path.parent,
         prefix=f".{path.name}.",
         suffix=".tmp",
@@ -41,6 +62,7 @@ def atomic_write(
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _final_mode(path, 0o666))
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -69,6 +91,7 @@ def atomic_directory(path: str | Path, owned: tuple[str, ...] = ()) -> Iterator[
     try:
         yield staging
         if not path.exists():
+            os.chmod(staging, _final_mode(path, 0o777))
             os.replace(staging, path)
             return
         written = {item.name for item in staging.iterdir()}

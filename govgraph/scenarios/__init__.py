@@ -10,6 +10,7 @@ classified diff and an impact report (a bilingual briefing note).
 
 from govgraph.scenarios.apply import ScenarioError, apply_scenario
 from govgraph.scenarios.diff import CHANGE_KINDS, Change, diff_models
+from govgraph.scenarios.impact import ImpactReport, impact_between, impact_report
 from govgraph.scenarios.spec import (
     OPERATIONS,
     Create,
@@ -33,6 +34,7 @@ __all__ = [
     "Change",
     "Create",
     "Dissolve",
+    "ImpactReport",
     "Link",
     "Merge",
     "Move",
@@ -45,6 +47,8 @@ __all__ = [
     "Unlink",
     "apply_scenario",
     "diff_models",
+    "impact_between",
+    "impact_report",
     "load_scenario",
     "parse_scenario",
 ]

@@ -42,6 +42,7 @@ from pydantic import ValidationError
 from govgraph.dates import date_bounds, is_valid_on, parse_as_of
 from govgraph.errors import InputError
 from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.scenarios._index import RelIndex
 from govgraph.scenarios.spec import (
     Create,
     Dissolve,
@@ -106,8 +107,10 @@ class _Work:
         self.rel_changes: dict[int, Relationship | None] = {}
         self.added: list[Relationship | None] = []
         self.index = 0
-        self._out: dict[str, list[int]] | None = None
-        self._in: dict[str, list[int]] | None = None
+        self.relindex = RelIndex(model.relationships)
+        #: positions of the added relationships, by source and by target
+        self.added_out: dict[str, list[int]] = defaultdict(list)
+        self.added_in: dict[str, list[int]] = defaultdict(list)
 
     # ── reading the current state ────────────────────────────────────────────────────
     def entity(self, entity_id: str) -> Entity | None:
@@ -124,15 +127,15 @@ class _Work:
             return self.rel_changes[pos]
         return self.base[pos]
 
-    def _adjacency(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        if self._out is None or self._in is None:
-            out: dict[str, list[int]] = defaultdict(list)
-            into: dict[str, list[int]] = defaultdict(list)
-            for pos, rel in enumerate(self.base):
-                out[rel.from_].append(pos)
-                into[rel.to].append(pos)
-            self._out, self._in = out, into
-        return self._out, self._in
+    def positions(self, entity_id: str, *, outgoing: bool) -> list[int]:
+        """Positions of every relationship (ended or not) from or to an entity."""
+        if outgoing:
+            return self.relindex.out_of({entity_id})[entity_id] + self.added_out.get(entity_id, [])
+        return self.relindex.into({entity_id})[entity_id] + self.added_in.get(entity_id, [])
+
+    def prefetch(self, ids: set[str], *, outgoing: bool) -> None:
+        """Find the relationships of several entities in one scan."""
+        (self.relindex.out_of if outgoing else self.relindex.into)(ids)
 
     def active(self, valid_from: str | None, valid_to: str | None) -> bool:
         return is_valid_on(valid_from, valid_to, self.day)
@@ -141,10 +144,9 @@ class _Work:
         self, entity_id: str, *, outgoing: bool, types: Iterable[RelationType] | None = None
     ) -> list[tuple[int, Relationship]]:
         """The active relationships from (or to) an entity, optionally of some types."""
-        out, into = self._adjacency()
         wanted = frozenset(types) if types is not None else None
         result = []
-        for pos in (out if outgoing else into).get(entity_id, ()):
+        for pos in self.positions(entity_id, outgoing=outgoing):
             rel = self.rel(pos)
             if rel is None or not self.active(rel.valid_from, rel.valid_to):
                 continue
@@ -167,6 +169,7 @@ class _Work:
         frontier = [start]
         while frontier:
             following = []
+            self.prefetch(set(frontier), outgoing=True)
             for node in frontier:
                 if node == target:
                     path = [node]
@@ -247,9 +250,8 @@ class _Work:
             )
         if rel.from_ == rel.to:
             return None
-        out, into = self._adjacency()
         signature = _signature(rel)
-        for pos in out.get(rel.from_, ()):
+        for pos in self.positions(rel.from_, outgoing=True):
             other = self.rel(pos)
             if other is None or other.to != rel.to:
                 continue
@@ -266,8 +268,8 @@ class _Work:
                 )
         pos = len(self.base) + len(self.added)
         self.added.append(rel)
-        out.setdefault(rel.from_, []).append(pos)
-        into.setdefault(rel.to, []).append(pos)
+        self.added_out[rel.from_].append(pos)
+        self.added_in[rel.to].append(pos)
         return rel
 
     def carry(self, pos: int, *, from_: str | None = None, to: str | None = None) -> None:
@@ -292,8 +294,10 @@ class _Work:
         remove = self.ended_on is None or (
             entity.valid_from is not None and date_bounds(entity.valid_from)[0] >= self.day
         )
-        out, into = self._adjacency()
-        for pos in [*out.get(entity_id, ()), *into.get(entity_id, ())]:
+        for pos in [
+            *self.positions(entity_id, outgoing=True),
+            *self.positions(entity_id, outgoing=False),
+        ]:
             rel = self.rel(pos)
             if rel is None:
                 continue

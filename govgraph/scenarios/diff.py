@@ -25,9 +25,10 @@ from typing import Any
 
 from govgraph.dates import date_bounds
 from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.scenarios._index import unshared
 from govgraph.vocabulary import RelationType
 
-__all__ = ["CHANGE_KINDS", "Change", "diff_models", "line_text"]
+__all__ = ["CHANGE_KINDS", "Change", "classify", "diff_models", "line_text"]
 
 #: The classes of change, in report order.
 CHANGE_KINDS = ("created", "abolished", "merged", "transferred", "renamed", "modified")
@@ -62,16 +63,6 @@ def line_text(rel: Relationship) -> str:
     return f"{rel.from_} {name} {rel.to}"
 
 
-def _unshared(before: tuple[Any, ...], after: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
-    if before is after:
-        return [], []
-    before_ids = {id(x) for x in before}
-    after_ids = {id(x) for x in after}
-    return [x for x in before if id(x) not in after_ids], [
-        x for x in after if id(x) not in before_ids
-    ]
-
-
 def _ends_earlier(old: str | None, new: str | None) -> bool:
     if new is None:
         return False
@@ -82,11 +73,21 @@ def diff_models(before: GovernanceModel, after: GovernanceModel) -> list[Change]
     """The classified changes from ``before`` to ``after`` (one per entity and class),
     ordered by class then id. A relationship that ends (gets an earlier ``valid_to``)
     or disappears counts as ended; one that appears counts as added."""
-    old_entities, new_entities = _unshared(before.entities, after.entities)
+    old_entities, new_entities = unshared(before.entities, after.entities)
+    old_rels, new_rels = unshared(before.relationships, after.relationships)
+    return classify(old_entities, new_entities, old_rels, new_rels)
+
+
+def classify(
+    old_entities: list[Entity],
+    new_entities: list[Entity],
+    old_rels: list[Relationship],
+    new_rels: list[Relationship],
+) -> list[Change]:
+    """The classified changes, given the records only the old model holds and those
+    only the new one holds (see ``diff_models``)."""
     old_by_id = {e.id: e for e in old_entities}
     new_by_id = {e.id: e for e in new_entities}
-
-    old_rels, new_rels = _unshared(before.relationships, after.relationships)
     old_by_key = {(r.from_, r.to, r.key): r for r in old_rels}
     ended: list[Relationship] = []
     added: list[Relationship] = []

@@ -29,11 +29,12 @@ tests compare the incremental report with).
 from __future__ import annotations
 
 import copy
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
+from itertools import chain, compress
 from typing import Any
 
 from govgraph.analysis import coverage, memberships, metrics, overlaps, reporting_chains
@@ -41,21 +42,27 @@ from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.findings import Finding
 from govgraph.graph import to_graph
+from govgraph.health import health
 from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.scenarios._index import RelIndex, unshared
 from govgraph.scenarios.apply import apply_scenario
-from govgraph.scenarios.diff import Change, _unshared, diff_models
+from govgraph.scenarios.diff import Change, classify
 from govgraph.scenarios.spec import Scenario
-from govgraph.vocabulary import BODY_KINDS, HIERARCHY_TYPES, EntityKind, RelationType
+from govgraph.vocabulary import BODY_KINDS, HIERARCHY_TYPES, EntityKind, RelationType, Role
 
 __all__ = ["METRIC_KEYS", "ImpactReport", "impact_between", "impact_report"]
+
+#: Body attributes that set the meeting load.
+_MEETING_KEYS = frozenset({"meeting_days", "meetings_per_year"})
 
 #: The per-body figures compared before and after.
 METRIC_KEYS = ("span", "informal_span", "depth", "formal_parents", "members", "annual_meeting_days")
 
-_MEMBER_OF, _ADVANCES, _PART_OF, _SUPPORTS = (
+_MEMBER_OF, _ADVANCES, _PART_OF, _HELD, _SUPPORTS = (
     RelationType.MEMBER_OF,
     RelationType.ADVANCES,
     RelationType.PART_OF,
+    RelationType.HELD,
     RelationType.SUPPORTS,
 )
 
@@ -123,20 +130,24 @@ class ImpactReport:
 
 
 class _Union:
-    """Both models' relationships indexed by entity (the shared ones once), and which
-    of them belong to which model."""
+    """Both models' relationships, found by entity (the shared ones once), and which of
+    them belong to which model. Look-ups take sets of ids (one scan per set)."""
 
     def __init__(self, before: GovernanceModel, after: GovernanceModel) -> None:
-        old_rels, new_rels = _unshared(before.relationships, after.relationships)
+        old_entities, new_entities = unshared(before.entities, after.entities)
+        old_rels, new_rels = unshared(before.relationships, after.relationships)
+        self.changes = classify(old_entities, new_entities, old_rels, new_rels)
         self.old_only = {id(r) for r in old_rels}
         self.new_only = {id(r) for r in new_rels}
         self.changed: list[Relationship] = [*old_rels, *new_rels]
-        self.out: dict[str, list[Relationship]] = defaultdict(list)
-        self.into: dict[str, list[Relationship]] = defaultdict(list)
-        for rel in chain(before.relationships, new_rels):
-            self.out[rel.from_].append(rel)
-            self.into[rel.to].append(rel)
-        old_entities, new_entities = _unshared(before.entities, after.entities)
+        self.base = before.relationships
+        self.index = RelIndex(before.relationships)
+        self.extra_out: dict[str, list[Relationship]] = defaultdict(list)
+        self.extra_in: dict[str, list[Relationship]] = defaultdict(list)
+        for rel in new_rels:
+            self.extra_out[rel.from_].append(rel)
+            self.extra_in[rel.to].append(rel)
+        self.before = before
         self.before_index = before.index
         self.old_entities = {e.id for e in old_entities}
         self.new_entities = {e.id: e for e in new_entities}
@@ -156,58 +167,86 @@ class _Union:
         entity = self.any_entity(entity_id)
         return entity is not None and entity.kind in BODY_KINDS
 
-    def sources(self, entity_id: str, types: Iterable[RelationType]) -> set[str]:
-        wanted = frozenset(types)
-        return {r.from_ for r in self.into.get(entity_id, ()) if r.type in wanted}
+    def out_rels(self, ids: set[str]) -> Iterator[Relationship]:
+        """Every relationship (of either model) from one of ``ids``."""
+        base = self.base
+        for entity_id, positions in self.index.out_of(ids).items():
+            for pos in positions:
+                yield base[pos]
+            yield from self.extra_out.get(entity_id, ())
 
-    def targets(self, entity_id: str, types: Iterable[RelationType]) -> set[str]:
+    def in_rels(self, ids: set[str]) -> Iterator[Relationship]:
+        """Every relationship (of either model) to one of ``ids``."""
+        base = self.base
+        for entity_id, positions in self.index.into(ids).items():
+            for pos in positions:
+                yield base[pos]
+            yield from self.extra_in.get(entity_id, ())
+
+    def sources(self, ids: set[str], types: Iterable[RelationType]) -> set[str]:
         wanted = frozenset(types)
-        return {r.to for r in self.out.get(entity_id, ()) if r.type in wanted}
+        return {r.from_ for r in self.in_rels(ids) if r.type in wanted}
+
+    def targets(self, ids: set[str], types: Iterable[RelationType]) -> set[str]:
+        wanted = frozenset(types)
+        return {r.to for r in self.out_rels(ids) if r.type in wanted}
+
+    def neighbours(self, ids: set[str]) -> set[str]:
+        return {r.to for r in self.out_rels(ids)} | {r.from_ for r in self.in_rels(ids)}
 
     def closure(self, start: Iterable[str], step: Any) -> set[str]:
+        """``start`` and everything ``step(frontier)`` reaches, level by level."""
         seen = set(start)
-        stack = list(seen)
-        while stack:
-            for following in step(stack.pop()):
-                if following not in seen:
-                    seen.add(following)
-                    stack.append(following)
+        frontier = set(seen)
+        while frontier:
+            frontier = step(frontier) - seen
+            seen |= frontier
         return seen
-
-    def neighbours(self, entity_id: str) -> Iterator[str]:
-        for rel in self.out.get(entity_id, ()):
-            yield rel.to
-        for rel in self.into.get(entity_id, ()):
-            yield rel.from_
 
     def submodel(self, ids: set[str], *, after: bool) -> GovernanceModel:
         skip = self.old_only if after else self.new_only
         entities = [e for e in (self.entity(i, after=after) for i in sorted(ids)) if e]
         present = {e.id for e in entities}
         relationships = [
-            rel
-            for entity_id in present
-            for rel in self.out.get(entity_id, ())
-            if rel.to in present and id(rel) not in skip
+            rel for rel in self.out_rels(present) if rel.to in present and id(rel) not in skip
         ]
         return GovernanceModel.model_construct(
-            entities=tuple(entities), relationships=tuple(relationships), rules=()
+            entities=tuple(entities),
+            relationships=tuple(relationships),
+            rules=self.before.rules,  # the model's own health rules apply to every part
         )
+
+    def jurisdictions(self) -> set[str]:
+        kinds = map(operator.attrgetter("kind"), self.before.entities)
+        ids = map(operator.attrgetter("id"), self.before.entities)
+        found = set(compress(ids, map(EntityKind.jurisdiction.__eq__, kinds)))
+        return found | {
+            i for i, e in self.new_entities.items() if e.kind is EntityKind.jurisdiction
+        }
 
 
 @dataclass
 class _Focus:
-    """The ids each part of the report looks at, and the ids to analyse."""
+    """The ids each part of the report looks at, and the ids each part analyses: a
+    small region per analysis, so that no analysis runs on more than it needs."""
 
     chain_bodies: set[str]
     core: set[str]
     overlap_bodies: set[str]
     coverage_bodies: set[str]
     members: set[str]
-    local: set[str]
+    #: core bodies and their neighbours: chains, span, depth, health
+    structure: set[str]
+    #: bodies whose items changed, the bodies sharing items with them, and the items
+    overlap: set[str]
+    #: bodies whose coverage may change, their parts and member organisations, members
+    coverage: set[str]
+    #: members whose load may change, the bodies (and wholes) they sit on, and meetings
+    load: set[str]
+    load_members: set[str]
 
 
-def _focus(union: _Union, changes: list[Change], before: GovernanceModel) -> _Focus:
+def _focus(union: _Union, changes: list[Change]) -> _Focus:
     hierarchy = HIERARCHY_TYPES
     changed_ids = {c.entity for c in changes}
     touched = changed_ids | {r.from_ for r in union.changed} | {r.to for r in union.changed}
@@ -215,76 +254,127 @@ def _focus(union: _Union, changes: list[Change], before: GovernanceModel) -> _Fo
     movers = {r.from_ for r in union.changed if r.type in hierarchy} | lifecycle
     bodies = {i for i in touched if union.is_body(i)}
 
-    chain_bodies = union.closure(movers, lambda b: union.sources(b, hierarchy))
-    core = union.closure(bodies | chain_bodies, lambda b: union.targets(b, hierarchy))
-    local = set(core)
-    for body in core:
-        local.update(union.neighbours(body))
+    # below the bodies whose lines up changed, chains and depths change; above, only
+    # the ancestors themselves are needed (their own figures do not change)
+    chain_bodies = union.closure(movers, lambda f: union.sources(f, hierarchy))
+    core = bodies | chain_bodies
+    ancestors = union.closure(core, lambda f: union.targets(f, hierarchy))
+    structure = ancestors | union.neighbours(core)
+    for rel in union.in_rels(ancestors):  # support is inherited down PART_OF lines
+        if rel.type is _SUPPORTS or (rel.type is _MEMBER_OF and rel.role is Role.secretariat):
+            structure.add(rel.from_)
 
     items_changed = [r for r in union.changed if r.type in (_MEMBER_OF, _ADVANCES)]
     overlap_bodies = {r.to if r.type is _MEMBER_OF else r.from_ for r in items_changed}
     overlap_bodies |= {b for b in lifecycle if union.is_body(b)}
-    for body in overlap_bodies:
-        local.add(body)
-        items = union.sources(body, (_MEMBER_OF,)) | union.targets(body, (_ADVANCES,))
-        for item in items:
-            sharing = union.targets(item, (_MEMBER_OF,)) | union.sources(item, (_ADVANCES,))
-            if len(sharing) > DEFAULT_MAX_ITEM_BODIES:
-                continue
-            local.add(item)
-            for other in sharing:
-                local.add(other)
-                local |= union.sources(other, (_MEMBER_OF,)) | union.targets(other, (_ADVANCES,))
+    overlap: set[str] = set()
+    if overlap_bodies:
+        items = union.sources(overlap_bodies, (_MEMBER_OF,))
+        items |= union.targets(overlap_bodies, (_ADVANCES,))
+        sharing: dict[str, set[str]] = defaultdict(set)
+        for rel in union.out_rels(items):
+            if rel.type is _MEMBER_OF:
+                sharing[rel.from_].add(rel.to)
+        for rel in union.in_rels(items):
+            if rel.type is _ADVANCES:
+                sharing[rel.to].add(rel.from_)
+        others: set[str] = set()
+        for item, shared in sharing.items():
+            if len(shared) <= DEFAULT_MAX_ITEM_BODIES:
+                overlap.add(item)
+                others |= shared
+        overlap |= overlap_bodies | others
+        overlap |= union.sources(others, (_MEMBER_OF,)) | union.targets(others, (_ADVANCES,))
 
     coverage_seeds = {r.to for r in union.changed if r.type in (_MEMBER_OF, _PART_OF)}
     coverage_seeds |= {b for b in lifecycle if union.is_body(b)}
     coverage_bodies = union.closure(
-        {b for b in coverage_seeds if union.is_body(b)}, lambda b: union.targets(b, (_PART_OF,))
+        {b for b in coverage_seeds if union.is_body(b)}, lambda f: union.targets(f, (_PART_OF,))
     )
+    covered: set[str] = set()
     if coverage_bodies:
-        feeders = union.closure(
-            coverage_bodies,
-            lambda b: {
+
+        def feeders_of(frontier: set[str]) -> set[str]:
+            return {
                 s
-                for s in union.sources(b, (_MEMBER_OF, _PART_OF))
+                for s in union.sources(frontier, (_MEMBER_OF, _PART_OF))
                 if (e := union.any_entity(s)) is not None
                 and e.kind in (EntityKind.organization, *BODY_KINDS)
-            },
-        )
-        for feeder in feeders:
-            local.add(feeder)
-            local |= union.sources(feeder, (_MEMBER_OF, _PART_OF))
-        local |= {e.id for e in before.entities if e.kind is EntityKind.jurisdiction}
-        local |= {i for i, e in union.new_entities.items() if e.kind is EntityKind.jurisdiction}
+            }
 
+        feeders = union.closure(coverage_bodies, feeders_of)
+        covered = feeders | union.sources(feeders, (_MEMBER_OF, _PART_OF))
+        covered |= union.jurisdictions()
+
+    # members affected: those of the changed bodies (and of their parts)
     changed_bodies = {i for i in changed_ids if union.is_body(i)}
-    with_parts = union.closure(changed_bodies, lambda b: union.sources(b, (_PART_OF,)))
-    members: set[str] = set()
-    for body in with_parts:
-        members |= union.sources(body, (_MEMBER_OF,))
-    for member in members:
-        local.add(member)
-        attended = union.closure(
-            union.targets(member, (_MEMBER_OF,)), lambda b: union.targets(b, (_PART_OF,))
+    with_parts = union.closure(changed_bodies, lambda f: union.sources(f, (_PART_OF,)))
+    members = union.sources(with_parts, (_MEMBER_OF,)) if with_parts else set()
+    # meeting loads change only where memberships, composition, meetings or the meeting
+    # format change: the members of those bodies get their load computed
+    load_bodies = {r.to for r in union.changed if r.type in (_MEMBER_OF, _PART_OF, _HELD)} | {
+        r.from_ for r in union.changed if r.type in (_PART_OF, _HELD)
+    }
+    load_bodies |= {
+        c.entity
+        for c in changes
+        if c.kind in ("created", "abolished", "merged")
+        or _MEETING_KEYS & set(c.details.get("attributes") or ())
+    }
+    load_bodies = union.closure(
+        {b for b in load_bodies if union.is_body(b)}, lambda f: union.sources(f, (_PART_OF,))
+    )
+    load_members = union.sources(load_bodies, (_MEMBER_OF,)) if load_bodies else set()
+    load = load_bodies | load_members
+    if load_members:
+        load |= union.closure(
+            union.targets(load_members, (_MEMBER_OF,)), lambda f: union.targets(f, (_PART_OF,))
         )
-        local |= attended
-        for body in attended:
-            local.update(union.neighbours(body))  # HELD meetings give the cadence
-    local |= with_parts
-    return _Focus(chain_bodies, core, overlap_bodies, coverage_bodies, members, local)
+    load |= union.targets(load, (_HELD,))  # the meetings give the cadence
+    return _Focus(
+        chain_bodies,
+        core,
+        overlap_bodies,
+        coverage_bodies,
+        members,
+        structure,
+        overlap,
+        covered,
+        load,
+        load_members,
+    )
+
+
+class _Region:
+    """One part of the model, before and after, as models and (when asked) graphs."""
+
+    def __init__(self, old: GovernanceModel, new: GovernanceModel) -> None:
+        self.old, self.new = old, new
+        self._graphs: tuple[Any, Any] | None = None
+
+    @property
+    def old_graph(self) -> Any:
+        return self.graphs()[0]
+
+    @property
+    def new_graph(self) -> Any:
+        return self.graphs()[1]
+
+    def graphs(self) -> tuple[Any, Any]:
+        if self._graphs is None:
+            self._graphs = (to_graph(self.old), to_graph(self.new))
+        return self._graphs
+
+    @classmethod
+    def of(cls, union: _Union, ids: set[str]) -> _Region:
+        return cls(union.submodel(ids, after=False), union.submodel(ids, after=True))
 
 
 # ── the report ───────────────────────────────────────────────────────────────────────
 
 
 def _health(model: GovernanceModel, day: date) -> list[Finding]:
-    try:
-        from govgraph.health import health
-    except ImportError:  # pragma: no cover - before the health rules land
-        from govgraph.checks import check_model
-        from govgraph.temporal import as_of
-
-        return check_model(as_of(model, day))
+    """The health findings (validator, analyses and rules) on ``day``."""
     return health(model, as_of=day)
 
 
@@ -384,9 +474,10 @@ def _load(graph, body_rows, member, model, day) -> float | None:
     return float(sum(known)) if known else None
 
 
-def _meeting_load(
-    before_graph, after_graph, old_rows, new_rows, before, after, members, day
-) -> dict[str, Any]:
+def _meeting_load(region: _Region, before, after, members, day) -> dict[str, Any]:
+    before_graph, after_graph = region.old_graph, region.new_graph
+    old_rows = metrics(before_graph, as_of=day, betweenness_k=0)["bodies"]
+    new_rows = metrics(after_graph, as_of=day, betweenness_k=0)["bodies"]
     per_member = []
     for member in sorted(members):
         old = _load(before_graph, old_rows, member, before, day)
@@ -416,25 +507,33 @@ def impact_between(
 ) -> ImpactReport:
     """The impact report comparing two models on ``day`` (see ``impact_report``)."""
     day = parse_as_of(day)
-    changes = diff_models(before, after)
     union = _Union(before, after)
-    focus = _focus(union, changes, before)
+    changes = union.changes
+    focus = _focus(union, changes)
     if full:
-        old_model, new_model = before, after
+        whole = _Region(before, after)
+        structure = overlap_region = coverage_region = load_region = health_region = whole
         all_bodies = {e.id for e in chain(before.entities, after.entities) if e.is_body}
         chain_bodies = core = overlap_bodies = coverage_bodies = all_bodies
+        load_members = focus.load_members
         finding_focus: set[str] | None = None
+        analysed = len(after.entities)
     else:
-        old_model = union.submodel(focus.local, after=False)
-        new_model = union.submodel(focus.local, after=True)
-        chain_bodies, core = focus.chain_bodies, focus.core
+        structure = _Region.of(union, focus.structure)
+        overlap_region = _Region.of(union, focus.overlap if focus.overlap_bodies else set())
+        coverage_region = _Region.of(union, focus.coverage if focus.coverage_bodies else set())
+        load_region = _Region.of(union, focus.load)
+        health_region = _Region.of(union, focus.structure | focus.load)
+        chain_bodies, core, load_members = focus.chain_bodies, focus.core, focus.load_members
         overlap_bodies, coverage_bodies = focus.overlap_bodies, focus.coverage_bodies
         finding_focus = focus.core | focus.members | focus.overlap_bodies | focus.coverage_bodies
-    before_graph, after_graph = to_graph(old_model), to_graph(new_model)
-    introduced, resolved = _findings_diff(old_model, new_model, day, finding_focus)
-    created, removed = _overlap_diff(before_graph, after_graph, overlap_bodies, day, full)
-    old_rows = metrics(before_graph, as_of=day, betweenness_k=0)["bodies"]
-    new_rows = metrics(after_graph, as_of=day, betweenness_k=0)["bodies"]
+        analysed = len(focus.structure | focus.load | focus.overlap | focus.coverage)
+    introduced, resolved = _findings_diff(health_region.old, health_region.new, day, finding_focus)
+    created, removed = _overlap_diff(
+        overlap_region.old_graph, overlap_region.new_graph, overlap_bodies, day, full
+    )
+    old_rows = metrics(structure.old_graph, as_of=day, betweenness_k=0)["bodies"]
+    new_rows = metrics(structure.new_graph, as_of=day, betweenness_k=0)["bodies"]
     name = scenario.name.model_dump(exclude_none=True) if scenario else {}
     described = scenario.description if scenario else None
     report = ImpactReport(
@@ -446,20 +545,24 @@ def impact_between(
         },
         day=day.isoformat(),
         changes=changes,
-        chains=_chains(before_graph, after_graph, before, after, chain_bodies, day),
+        chains=_chains(structure.old_graph, structure.new_graph, before, after, chain_bodies, day),
         metrics=_metric_rows(old_rows, new_rows, core),
         findings_introduced=introduced,
         findings_resolved=resolved,
         overlaps_created=created,
         overlaps_removed=removed,
-        coverage=_coverage_rows(before_graph, after_graph, before, after, coverage_bodies, day),
-        members_affected=sorted(focus.members),
-        meeting_load=_meeting_load(
-            before_graph, after_graph, old_rows, new_rows, before, after, focus.members, day
+        coverage=_coverage_rows(
+            coverage_region.old_graph,
+            coverage_region.new_graph,
+            before,
+            after,
+            coverage_bodies,
+            day,
         ),
+        members_affected=sorted(focus.members),
+        meeting_load=_meeting_load(load_region, before, after, load_members, day),
         analysed={
-            "entities": len(new_model.entities),
-            "relationships": len(new_model.relationships),
+            "entities": analysed,
             "of_entities": len(after.entities),
             "full": full,
         },
@@ -482,7 +585,7 @@ def _mentioned(report: ImpactReport) -> set[str]:
                 ids.update(one)
     ids.update(row["entity"] for row in [*report.metrics, *report.coverage])
     for row in [*report.overlaps_created, *report.overlaps_removed]:
-        ids.update((row["a"], row["b"]))
+        ids.update((row["a"], row["b"], *row["shared_members"], *row["shared_priorities"]))
     for row in report.coverage:
         ids.update(row["gained"] + row["lost"])
     for finding in [*report.findings_introduced, *report.findings_resolved]:

@@ -1,0 +1,692 @@
+"""Governance rules as code: a small declarative language for the ``rules:`` section
+of a model file, or a separate rules file, checked by ``govgraph health``.
+
+A rule says *which entities* it is about (``for_each``) and *what must hold* for each
+of them (``require``: one measure and its bounds)::
+
+    rules:
+      - id: wg-one-parent
+        severity: error                  # error | warning (default) | info
+        for_each: {kind: working_group}
+        require: {count: {rel: REPORTS_TO, formal: true}, equals: 1}
+        message:
+          en: "{name} has {value} formal parents; a working group has exactly one"
+          fr: "{name} a {value} parents officiels; un groupe de travail en a un seul"
+
+``for_each`` (every entity when left out; all given keys must hold):
+``kind``, ``id``, ``tag`` (one or a list: any of them), ``attribute`` (a mapping of
+attribute names to the values they must have) and ``has`` (a relationship filter, or a
+list of them: the entity has at least one matching relationship).
+
+``require`` holds exactly one measure, and bounds ``equals``, ``min``, ``max``:
+
+- ``count: FILTER`` (or a list of filters): how many of the entity's relationships
+  match; bounds apply to the number (``equals: 0`` forbids).
+- ``distinct: FILTER + attribute: NAME``: the entities at the other end of the
+  matching relationships must have pairwise different values of attribute ``NAME``
+  (``kind`` and ``id`` name the fields themselves); ends without the attribute are not
+  counted. Bounds apply to the number of distinct values (``min: 2`` = at least two).
+- ``span: formal | all``: how many bodies report to the entity (formal REPORTS_TO and
+  PART_OF lines; ``all`` counts informal lines too).
+- ``depth: formal``: the longest chain of formal lines from the entity up to a root.
+
+A relationship FILTER has ``rel`` (a type or a list), ``direction`` (``out``, the
+default: the entity is the ``from``; ``in``: the ``to``; ``both``), and optionally
+``formal``, ``role``, ``service``, ``level`` (one value or a list) and ``other_kind``
+(the kind of the entity at the other end).
+
+A ``message`` (a text, or ``{en, fr}``) may use ``{id}``, ``{name}``, ``{kind}``,
+``{value}`` (the measure), ``{values}`` (for ``distinct``: the repeated values) and
+``{rule}``; without one, a message is written from the rule. Findings have the code
+``rule:<id>``.
+
+Rules are checked strictly: an unknown key, kind, type or role, a bad bound, an unknown
+placeholder or a repeated id is an ``InputError`` naming the file, line and field.
+
+>>> rules = parse_rules([{"id": "wg-one-parent", "severity": "error",
+...     "for_each": {"kind": "working_group"},
+...     "require": {"count": {"rel": "REPORTS_TO", "formal": True}, "equals": 1}}])
+>>> from govgraph.model import GovernanceModel
+>>> model = GovernanceModel.model_validate({"entities": [
+...     {"id": "jc", "kind": "council", "name": {"en": "JC"}},
+...     {"id": "wg", "kind": "working_group", "name": {"en": "WG"}}]})
+>>> [(f.code, f.entities, f.message_en) for f in check_rules(model, rules)]
+[('rule:wg-one-parent', ('wg',), "working_group 'wg' breaks rule wg-one-parent: count REPORTS_TO (formal, out) is 0, expected exactly 1")]
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from govgraph.errors import InputError
+from govgraph.findings import Finding, Severity
+from govgraph.formats.locate import locate_lines
+from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.vocabulary import (
+    BODY_KINDS,
+    EngagementLevel,
+    EntityKind,
+    RelationType,
+    Role,
+)
+
+__all__ = [
+    "RULE_FIELDS",
+    "Rule",
+    "check_rules",
+    "load_rules_file",
+    "parse_rules",
+    "rules_of_model",
+]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDERS = frozenset({"id", "name", "kind", "value", "values", "rule"})
+_RULE_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_BOUND_WORDS = {
+    "en": ("exactly", "at least", "at most", "and"),
+    "fr": ("exactement", "au moins", "au plus", "et"),
+}
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single value stands for a list of one."""
+    if value is None or isinstance(value, list | tuple):
+        return value
+    return [value]
+
+
+OneOrMany = BeforeValidator(_one_or_many)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RelFilter(_Strict):
+    """Which relationships of an entity a rule looks at."""
+
+    rel: Annotated[tuple[RelationType, ...], OneOrMany] = Field(min_length=1)
+    direction: Literal["out", "in", "both"] = "out"
+    formal: bool | None = None
+    role: Annotated[tuple[Role, ...] | None, OneOrMany] = None
+    service: Annotated[tuple[str, ...] | None, OneOrMany] = None
+    level: Annotated[tuple[EngagementLevel, ...] | None, OneOrMany] = None
+    other_kind: Annotated[tuple[EntityKind, ...] | None, OneOrMany] = None
+
+    @model_validator(mode="after")
+    def _properties_fit(self) -> RelFilter:
+        fits = {
+            "formal": RelationType.REPORTS_TO,
+            "role": RelationType.MEMBER_OF,
+            "service": RelationType.SUPPORTS,
+            "level": RelationType.ENGAGES_WITH,
+        }
+        for prop, rel_type in fits.items():
+            if getattr(self, prop) is not None and rel_type not in self.rel:
+                raise ValueError(
+                    f"'{prop}' applies to {rel_type.value} only, not to {self.rel_text}"
+                )
+        return self
+
+    @property
+    def rel_text(self) -> str:
+        return ", ".join(t.value for t in self.rel)
+
+    def matches(self, rel: Relationship) -> bool:
+        """Whether ``rel`` passes this filter (its direction aside)."""
+        if rel.type not in self.rel:
+            return False
+        checks = (
+            (self.formal, RelationType.REPORTS_TO, bool(rel.formal)),
+            (self.role, RelationType.MEMBER_OF, rel.role),
+            (self.service, RelationType.SUPPORTS, rel.service),
+            (self.level, RelationType.ENGAGES_WITH, rel.level),
+        )
+        for wanted, rel_type, actual in checks:
+            if wanted is None or rel.type is not rel_type:
+                continue
+            ok = actual is wanted if isinstance(wanted, bool) else actual in wanted
+            if not ok:
+                return False
+        return True
+
+    def describe(self) -> str:
+        """``REPORTS_TO (formal, out)``-style text for messages."""
+        parts = []
+        if self.formal is not None:
+            parts.append("formal" if self.formal else "informal")
+        for name in ("role", "service", "level", "other_kind"):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{name} {'/'.join(str(v) for v in values)}")
+        parts.append(self.direction)
+        return f"{self.rel_text} ({', '.join(parts)})"
+
+
+Filters = Annotated[tuple[RelFilter, ...], OneOrMany]
+
+
+class Selector(_Strict):
+    """Which entities a rule is about: all the given conditions hold."""
+
+    kind: Annotated[tuple[EntityKind, ...] | None, OneOrMany] = None
+    id: Annotated[tuple[str, ...] | None, OneOrMany] = None
+    tag: Annotated[tuple[str, ...] | None, OneOrMany] = None
+    attribute: dict[str, JsonValue] | None = None
+    has: Filters | None = None
+
+
+class DistinctSpec(RelFilter):
+    """A relationship filter and the attribute whose values must differ."""
+
+    attribute: str = Field(min_length=1)
+
+
+class Requirement(_Strict):
+    """One measure and its bounds."""
+
+    count: Filters | None = None
+    distinct: DistinctSpec | None = None
+    span: Literal["formal", "all"] | None = None
+    depth: Literal["formal"] | None = None
+    equals: int | None = Field(default=None, ge=0)
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Requirement:
+        given = [m for m in ("count", "distinct", "span", "depth") if getattr(self, m) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one measure: count, distinct, span or depth"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        if given[0] != "distinct" and not self.bounded:
+            raise ValueError(f"give a bound for {given[0]}: equals, min or max")
+        if self.equals is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give either equals, or min and/or max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    @property
+    def measure(self) -> str:
+        return next(
+            m for m in ("count", "distinct", "span", "depth") if getattr(self, m) is not None
+        )
+
+    def bounds_text(self, lang: str = "en") -> str:
+        """``at least 2 and at most 5``, in English or French."""
+        words = _BOUND_WORDS[lang]
+        if self.equals is not None:
+            return f"{words[0]} {self.equals}"
+        parts = [
+            f"{word} {bound}"
+            for word, bound in ((words[1], self.min), (words[2], self.max))
+            if bound is not None
+        ]
+        return f" {words[3]} ".join(parts)
+
+    @property
+    def bounded(self) -> bool:
+        """Whether any of equals, min, max is given."""
+        return self.equals is not None or self.min is not None or self.max is not None
+
+    def within(self, value: int) -> bool:
+        if self.equals is not None:
+            return value == self.equals
+        if self.min is not None and value < self.min:
+            return False
+        return not (self.max is not None and value > self.max)
+
+
+def _message(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"en": value, "fr": value}
+    return value
+
+
+class Message(_Strict):
+    en: str | None = None
+    fr: str | None = None
+
+    @field_validator("en", "fr")
+    @classmethod
+    def _placeholders(cls, text: str | None) -> str | None:
+        if text is None:
+            return text
+        for name in _PLACEHOLDER.findall(text):
+            if name not in _PLACEHOLDERS:
+                known = ", ".join("{" + p + "}" for p in sorted(_PLACEHOLDERS))
+                raise ValueError(f"unknown placeholder {{{name}}} (known: {known})")
+        return text
+
+    @model_validator(mode="after")
+    def _one(self) -> Message:
+        if self.en is None and self.fr is None:
+            raise ValueError("give at least one of 'en' and 'fr'")
+        return self
+
+
+class Rule(_Strict):
+    """One governance rule (see the module docstring for the language)."""
+
+    id: str
+    description: str | None = None
+    severity: Severity = Severity.warning
+    for_each: Selector = Selector()
+    require: Requirement
+    message: Annotated[Message | None, BeforeValidator(_message)] = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _RULE_ID.match(value):
+            raise ValueError(f"rule id {value!r} must be a lowercase slug such as 'wg-one-parent'")
+        return value
+
+    @property
+    def code(self) -> str:
+        return f"rule:{self.id}"
+
+
+#: The keys a rule may have (for "did you mean" hints).
+RULE_FIELDS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            name
+            for model in (Rule, Requirement, Selector, DistinctSpec, Message)
+            for name in model.model_fields
+        }
+    )
+)
+
+
+# ── Parsing, with located errors ─────────────────────────────────────────────────────
+
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where rules come from: the file, its text (to find lines) and the path of the
+    rules list inside the document."""
+
+    file: str | None = None
+    text: str | None = None
+    prefix: DocPath = ()
+
+    def error(self, message: str, path: DocPath) -> InputError:
+        full = (*self.prefix, *path)
+        line = None
+        if self.text is not None and self.file is not None and full:
+            line = locate_lines(self.text, [full]).get(full)
+        field = _field_name(full) if full else None
+        return InputError(message, file=self.file, line=line, field=field)
+
+
+def _field_name(path: DocPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _explain(error: Mapping[str, Any]) -> str:
+    kind, value = error["type"], error.get("input")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    last = str(error["loc"][-1]) if error["loc"] else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(last, RULE_FIELDS, n=1, cutoff=0.6)
+        return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+    if kind == "missing":
+        return f"missing field {last!r}"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = re.findall(r"'([^']*)'", expected)
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown value {value!r} (expected one of {', '.join(choices)}){hint}"
+    return message
+
+
+def _document_path(loc: Sequence[Any], document: Any) -> DocPath:
+    """A pydantic error location as a path in ``document``: pydantic's internal steps
+    are left out, and so is the index it adds where one value stood for a list."""
+    path: list[str | int] = []
+    node = document
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(node, list | tuple):
+                continue  # a single value given for a list
+            node = node[part] if 0 <= part < len(node) else None
+        elif "[" in str(part) or "-" in str(part):
+            continue  # e.g. 'function-after[...]'
+        else:
+            node = node.get(part) if isinstance(node, Mapping) else None
+        path.append(part)
+    return tuple(path)
+
+
+def _parse(raw: Any, source: _Source) -> tuple[Rule, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list | tuple):
+        raise source.error("rules must be a list of rules", ())
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for position, item in enumerate(raw):
+        if not isinstance(item, Mapping):
+            raise source.error(
+                "a rule must be a mapping with id, for_each and require", (position,)
+            )
+        try:
+            rule = Rule.model_validate(dict(item))
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            path = (position, *_document_path(error["loc"], item))
+            raise source.error(_explain(error), path) from None
+        if rule.id in seen:
+            raise source.error(
+                f"rule id {rule.id!r} is used twice (first by rules[{seen[rule.id]}])",
+                (position, "id"),
+            )
+        seen[rule.id] = position
+        rules.append(rule)
+    return tuple(rules)
+
+
+def parse_rules(raw: Any, *, file: str | None = None) -> tuple[Rule, ...]:
+    """Rules from plain data (a list of mappings, as in a model's ``rules``).
+    Raises ``InputError`` naming the rule and field (and ``file``, if given).
+
+    >>> parse_rules([{"id": "x", "require": {"span": "formal", "max": 8}}])[0].require.max
+    8
+    >>> parse_rules([{"id": "x", "require": {"span": "formal", "maximum": 8}}])
+    Traceback (most recent call last):
+    ...
+    govgraph.errors.InputError: [0].require.maximum: unknown field 'maximum'; did you mean 'max'?
+    """
+    return _parse(raw, _Source(file=file))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise InputError(f"cannot read: {exc}", file=str(path)) from None
+
+
+def load_rules_file(path: str | Path) -> tuple[Rule, ...]:
+    """Rules from a YAML or JSON file holding a list of rules, or a mapping with a
+    ``rules`` list (a model file's rules section works as is). Errors are
+    ``InputError`` with the file, line and field."""
+    path = Path(path)
+    text = _read_text(path)
+    try:
+        document = yaml.safe_load(text)  # YAML is a superset of JSON
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputError(
+            f"invalid YAML: {exc.problem or exc.context}",
+            file=str(path),
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", file=str(path)) from None
+    if isinstance(document, Mapping):
+        if "rules" not in document:
+            raise InputError("expected a list of rules, or a mapping with 'rules'", file=str(path))
+        return _parse(document["rules"], _Source(str(path), text, ("rules",)))
+    if document is None:
+        raise InputError("the rules file is empty", file=str(path), line=1)
+    return _parse(document, _Source(str(path), text))
+
+
+def rules_of_model(model: GovernanceModel, origin: str | Path | None = None) -> tuple[Rule, ...]:
+    """The rules in a model's ``rules`` section. With ``origin`` (the model's file or
+    CSV directory), errors name the file and line they are on."""
+    if not model.rules:
+        return ()
+    source = _Source(prefix=("rules",))
+    if origin is not None:
+        where = Path(origin)
+        document = where / "meta.yaml" if where.is_dir() else where
+        text = None
+        if document.suffix.lower() in (".yaml", ".yml", ".json") and document.is_file():
+            text = _read_text(document)
+        source = _Source(str(document), text, ("rules",))
+    return _parse([dict(rule) for rule in model.rules], source)
+
+
+# ── Checking ─────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _Context:
+    """What the checks share: the model, and hierarchy figures computed once if asked."""
+
+    model: GovernanceModel
+    hierarchy: Callable[[], dict[str, dict[str, Any]]]
+    _structure: dict[str, dict[str, Any]] | None = None
+
+    def body_rows(self) -> dict[str, dict[str, Any]]:
+        if self._structure is None:
+            self._structure = self.hierarchy()
+        return self._structure
+
+
+def _hierarchy_rows(model: GovernanceModel) -> dict[str, dict[str, Any]]:
+    """Span (formal and informal) and depth per body, as ``govgraph.analysis`` counts
+    them (see ``govgraph.health.structure_rows``)."""
+    from govgraph.health import structure_rows  # health builds on rules
+
+    return dict(structure_rows(model))
+
+
+def _ends(rel: Relationship, direction: str) -> Iterator[tuple[str, str]]:
+    """(entity the relationship belongs to, entity at the other end)."""
+    if direction in ("out", "both"):
+        yield rel.from_, rel.to
+    if direction in ("in", "both") and rel.to != rel.from_:
+        yield rel.to, rel.from_
+
+
+def _matching(
+    model: GovernanceModel, filters: Sequence[RelFilter]
+) -> Iterator[tuple[str, str, Relationship]]:
+    """(owner, other end, relationship) for each relationship a filter matches; a
+    relationship counts once per owner even when several filters match it."""
+    index = model.index
+    wanted = frozenset(rel_type for spec in filters for rel_type in spec.rel)
+    for rel in model.relationships:
+        if rel.type not in wanted:  # most relationships: one set lookup
+            continue
+        owners: dict[str, str] = {}
+        for spec in filters:
+            if not spec.matches(rel):
+                continue
+            for owner, other in _ends(rel, spec.direction):
+                if spec.other_kind is not None:
+                    entity = index.get(other)
+                    if entity is None or entity.kind not in spec.other_kind:
+                        continue
+                owners.setdefault(owner, other)
+        for owner, other in owners.items():
+            yield owner, other, rel
+
+
+def _select(model: GovernanceModel, selector: Selector) -> list[Entity]:
+    entities: Sequence[Entity] = model.entities
+    if selector.kind is not None:
+        entities = [e for e in entities if e.kind in selector.kind]
+    if selector.id is not None:
+        wanted = frozenset(selector.id)
+        entities = [e for e in entities if e.id in wanted]
+    if selector.tag is not None:
+        tags = frozenset(selector.tag)
+        entities = [e for e in entities if tags.intersection(e.tags)]
+    if selector.attribute is not None:
+        expected = selector.attribute
+        entities = [
+            e
+            for e in entities
+            if all(k in e.attributes and e.attributes[k] == v for k, v in expected.items())
+        ]
+    if selector.has is not None:
+        holders = {owner for owner, _, _ in _matching(model, selector.has)}
+        entities = [e for e in entities if e.id in holders]
+    return list(entities)
+
+
+def _value_of(entity: Entity | None, attribute: str) -> Any:
+    if entity is None:
+        return None
+    if attribute == "kind":
+        return entity.kind.value
+    if attribute == "id":
+        return entity.id
+    value = entity.attributes.get(attribute)
+    return value if isinstance(value, str | int | float | bool) else None
+
+
+def _measures(
+    rule: Rule, entities: list[Entity], context: _Context
+) -> Iterator[tuple[Entity, int, list[str]]]:
+    """(entity, measured value, repeated values) for each selected entity."""
+    requirement = rule.require
+    model = context.model
+    if requirement.count is not None:
+        counts: Counter[str] = Counter(owner for owner, _, _ in _matching(model, requirement.count))
+        for entity in entities:
+            yield entity, counts.get(entity.id, 0), []
+    elif requirement.distinct is not None:
+        spec = requirement.distinct
+        values: dict[str, list[Any]] = defaultdict(list)
+        index = model.index
+        for owner, other, _ in _matching(model, [spec]):
+            value = _value_of(index.get(other), spec.attribute)
+            if value is not None:
+                values[owner].append(value)
+        for entity in entities:
+            found = values.get(entity.id, [])
+            repeated = [str(v) for v, n in Counter(found).items() if n > 1]
+            yield entity, len(set(found)), repeated
+    else:
+        rows = context.body_rows()
+        for entity in entities:
+            row = rows.get(entity.id)
+            if row is None:  # not a body (or not valid): no span, no depth
+                continue
+            if requirement.span is not None:
+                span = row["span"] + (row["informal_span"] if requirement.span == "all" else 0)
+                yield entity, span, []
+            else:
+                yield entity, row["depth"], []
+
+
+def _render(template: str, values: Mapping[str, str]) -> str:
+    # placeholders were checked when parsing: replace them without str.format, so that
+    # a user's text cannot reach attributes ({id.__class__}) or break on braces
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _finding(rule: Rule, entity: Entity, value: int, repeated: list[str]) -> Finding:
+    requirement = rule.require
+    measure = requirement.measure
+    if measure == "count":
+        what = "count " + " or ".join(f.describe() for f in requirement.count or ())
+    elif measure == "distinct":
+        spec = requirement.distinct
+        assert spec is not None
+        what = f"distinct {spec.attribute} of {spec.describe()}"
+    else:
+        what = f"{measure} ({getattr(requirement, measure)})"
+    problems_en, problems_fr = [], []
+    if requirement.bounded and not requirement.within(value):
+        problems_en.append(f"{what} is {value}, expected {requirement.bounds_text()}")
+        problems_fr.append(f"{what} vaut {value}, attendu : {requirement.bounds_text('fr')}")
+    if repeated:
+        shared = ", ".join(repeated)
+        problems_en.append(f"{what} repeats {shared}")
+        problems_fr.append(f"{what} : valeurs répétées {shared}")
+    values = {
+        "id": entity.id,
+        "name": entity.label("en"),
+        "kind": entity.kind.value,
+        "value": str(value),
+        "values": ", ".join(repeated),
+        "rule": rule.id,
+    }
+    default_en = f"{entity.kind.value} {entity.id!r} breaks rule {rule.id}: " + "; ".join(
+        problems_en
+    )
+    default_fr = f"{entity.kind.value} {entity.id!r} enfreint la règle {rule.id} : " + "; ".join(
+        problems_fr
+    )
+    message = rule.message
+    english = french = None
+    if message is not None:
+        if message.en is not None:
+            english = _render(message.en, values)
+        if message.fr is not None:
+            french = _render(message.fr, {**values, "name": entity.label("fr")})
+    return Finding(
+        code=rule.code,
+        severity=rule.severity,
+        entities=(entity.id,),
+        message_en=english or french or default_en,
+        message_fr=french or english or default_fr,
+    )
+
+
+def check_rules(
+    model: GovernanceModel,
+    rules: Sequence[Rule],
+    *,
+    hierarchy: Callable[[], dict[str, dict[str, Any]]] | None = None,
+) -> list[Finding]:
+    """The findings of ``rules`` on ``model``: one per entity that breaks a rule, in
+    rule order then model order, each with the entity's record (``("entities", i)``).
+    Each rule costs one pass over the relationships.
+
+    ``hierarchy`` gives span and depth per body (``{"span", "informal_span", "depth"}``)
+    for ``span``/``depth`` rules; by default ``govgraph.health.structure_rows``.
+    """
+    context = _Context(model, hierarchy or (lambda: _hierarchy_rows(model)))
+    findings: list[Finding] = []
+    for rule in rules:
+        entities = _select(model, rule.for_each)
+        if rule.require.measure in ("span", "depth"):
+            entities = [e for e in entities if e.kind in BODY_KINDS]
+        for entity, value, repeated in _measures(rule, entities, context):
+            if (rule.require.bounded and not rule.require.within(value)) or repeated:
+                findings.append(_finding(rule, entity, value, repeated))
+    if not findings:
+        return findings
+    positions: dict[str, int] = {}
+    for position, entity in enumerate(model.entities):
+        positions.setdefault(entity.id, position)
+    return [
+        f.model_copy(update={"record": ("entities", positions[f.entities[0]])}) for f in findings
+    ]

@@ -1,0 +1,149 @@
+"""Several reorganisation options side by side: the structure's figures and health
+findings for the current structure and after each scenario, on one day.
+
+Each option is analysed as a whole (``govgraph.analysis.structure_metrics`` and the
+health rules on the model after the scenario), so that options compare on the same
+footing; the per-option change counts come from its impact report.
+
+>>> from govgraph.formats import load_model
+>>> from govgraph.scenarios.spec import load_scenario
+>>> result = compare_scenarios(load_model("fixtures/joint-councils.yaml"),
+...     [load_scenario("fixtures/scenarios/quick-wins.yaml"),
+...      load_scenario("fixtures/scenarios/digital-consolidation.yaml")])
+>>> [o["figures"]["health_warnings"] for o in result["options"]]
+[5, 5, 2]
+>>> [o["figures"]["meeting_days_per_member_per_year"] for o in result["options"]]
+[5.58, 4.79, 4.79]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from govgraph.analysis import metrics
+from govgraph.dates import parse_as_of
+from govgraph.findings import Severity
+from govgraph.graph import to_graph
+from govgraph.model import GovernanceModel
+from govgraph.scenarios.apply import apply_scenario
+from govgraph.scenarios.impact import _health, impact_between
+from govgraph.scenarios.spec import Scenario
+
+__all__ = ["FIGURES", "compare_rows", "compare_scenarios", "figure_name"]
+
+#: The figures compared, in display order, with their English and French names.
+FIGURES: dict[str, tuple[str, str]] = {
+    "bodies": ("Bodies", "Organes"),
+    "formal_lines": ("Formal lines", "Liens officiels"),
+    "informal_lines": ("Informal lines", "Liens informels"),
+    "layers": ("Layers", "Niveaux"),
+    "roots": ("Top bodies", "Organes de tête"),
+    "orphans": ("Bodies outside the structure", "Organes hors de la structure"),
+    "informal_only": ("Bodies with only informal lines", "Organes à liens informels seulement"),
+    "widest_span": ("Widest span of control", "Plus grande étendue de contrôle"),
+    "meeting_days_per_year": ("Meeting days a year (all bodies)", "Jours de réunion par année"),
+    "meeting_days_per_member_per_year": (
+        "Meeting days per member per year (mean)",
+        "Jours de réunion par membre par année (moyenne)",
+    ),
+    "health_errors": ("Health errors", "Erreurs de santé"),
+    "health_warnings": ("Health warnings", "Avertissements de santé"),
+    "changes": ("Changes", "Changements"),
+    "transferred": ("Bodies transferred", "Organes transférés"),
+    "merged": ("Bodies merged", "Organes fusionnés"),
+    "created": ("Entities created", "Entités créées"),
+    "abolished": ("Entities abolished", "Entités abolies"),
+    "chains_changed": ("Reporting chains changed", "Chaînes hiérarchiques modifiées"),
+    "findings_introduced": ("Findings introduced", "Constatations introduites"),
+    "findings_resolved": ("Findings resolved", "Constatations résolues"),
+    "overlaps_created": ("Overlaps created", "Chevauchements créés"),
+    "overlaps_removed": ("Overlaps removed", "Chevauchements supprimés"),
+    "members_affected": ("Members affected", "Membres touchés"),
+}
+_BASELINE = {"en": "Current structure", "fr": "Structure actuelle"}
+
+
+def figure_name(key: str, lang: str = "en") -> str:
+    """The name of a compared figure in ``lang``."""
+    english, french = FIGURES[key]
+    return french if lang == "fr" else english
+
+
+def _structure(model: GovernanceModel, day: date) -> dict[str, Any]:
+    figures = metrics(to_graph(model), as_of=day, betweenness_k=0)["structure"]
+    findings = _health(model, day)
+    mean = figures["meeting_days_per_member_per_year"]["mean"]
+    return {
+        "bodies": figures["bodies"],
+        "formal_lines": figures["formal_lines"],
+        "informal_lines": figures["informal_lines"],
+        "layers": figures["layers"],
+        "roots": len(figures["roots"]),
+        "orphans": len(figures["orphans"]),
+        "informal_only": len(figures["informal_only"]),
+        "widest_span": max((row["span"] for row in figures["widest_spans"]), default=0),
+        "meeting_days_per_year": figures["meeting_days_per_year"],
+        "meeting_days_per_member_per_year": None if mean is None else round(mean, 2),
+        "health_errors": sum(f.severity is Severity.error for f in findings),
+        "health_warnings": sum(f.severity is Severity.warning for f in findings),
+    }
+
+
+def compare_scenarios(
+    model: GovernanceModel, scenarios: Sequence[Scenario], *, day: str | date | None = None
+) -> dict[str, Any]:
+    """The current structure and each option's figures on ``day`` (by default the
+    latest effective date among the scenarios, else today):
+    ``{"day", "options": [{"name": {"en", "fr"}, "effective", "figures": {...}}]}``,
+    the current structure first. Raises ``ScenarioError`` for an option that cannot
+    be applied."""
+    if day is None:
+        dates = [parse_as_of(s.effective) for s in scenarios if s.effective]
+        day = max(dates) if dates else date.today()
+    day = parse_as_of(day)
+    options = [{"name": dict(_BASELINE), "effective": None, "figures": _structure(model, day)}]
+    for scenario in scenarios:
+        after = apply_scenario(model, scenario)
+        report = impact_between(model, after, day=day, scenario=scenario)
+        kinds = [c.kind for c in report.changes]
+        figures = _structure(after, day)
+        figures.update(
+            {
+                "changes": len(kinds),
+                "transferred": kinds.count("transferred"),
+                "merged": kinds.count("merged"),
+                "created": kinds.count("created"),
+                "abolished": kinds.count("abolished"),
+                "chains_changed": len(report.chains),
+                "findings_introduced": len(report.findings_introduced),
+                "findings_resolved": len(report.findings_resolved),
+                "overlaps_created": len(report.overlaps_created),
+                "overlaps_removed": len(report.overlaps_removed),
+                "members_affected": len(report.members_affected),
+            }
+        )
+        options.append(
+            {
+                "name": scenario.name.model_dump(exclude_none=True),
+                "effective": scenario.effective,
+                "figures": figures,
+            }
+        )
+    return {"day": day.isoformat(), "options": options}
+
+
+def compare_rows(result: dict[str, Any], lang: str = "en") -> tuple[list[dict], list[tuple]]:
+    """Rows (one per figure) and columns (the figure, then one per option) for a table."""
+    columns: list[tuple[str, str]] = [("figure", "Indicateur" if lang == "fr" else "Figure")]
+    for i, option in enumerate(result["options"]):
+        name = option["name"].get(lang) or next(iter(option["name"].values()))
+        columns.append((f"option_{i}", name))
+    rows = []
+    for key in FIGURES:
+        row: dict[str, Any] = {"figure": figure_name(key, lang), "key": key}
+        for i, option in enumerate(result["options"]):
+            row[f"option_{i}"] = option["figures"].get(key)
+        rows.append(row)
+    return rows, columns
