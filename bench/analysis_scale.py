@@ -102,6 +102,13 @@ def analyse(path: str, seed: int, health_only: bool = False) -> dict[str, Any]:
     if not health_only:
         found = each_analysis(timer, model, graph, seed)
     findings = timer.run("health (validator + analyses, no rules)", health, model, graph=graph)
+    timer.run("  span and depth: structure_rows (what health uses)", structure_rows, model)
+    timer.run(
+        "  span and depth: body_metrics (what health used before)",
+        metrics,
+        graph,
+        betweenness_k=0,
+    )
     rules = load_rules_file(ROOT / "fixtures" / "rules" / "governance-rules.yaml")
     rows = structure_rows(model)
     findings_rules = timer.run(
@@ -191,7 +198,7 @@ def scale(bodies: int, people: int, seed: int, model_file: str | None, health_on
     analysis = sum(
         r["seconds"]
         for r in result["rows"]
-        if not r["stage"].startswith(("load", "graph build", "health", "the 6"))
+        if not r["stage"].startswith(("load", "graph build", "health", "the 6", "  "))
     )
     health_row = next(r for r in result["rows"] if r["stage"].startswith("health (validator"))
     print(

@@ -185,7 +185,7 @@ def main() -> None:
         small_rows = len(small.entities) + len(small.relationships)
         print(f"sweep model: {small_rows} rows")
         if store.flavour == "falkordb":
-            settings_list = [(5000, b) for b in (350, 700, 1400, 2800)]
+            settings_list = [(5000, b) for b in (700, 1400, 2000, 2800)]
         else:
             settings_list = [(b, None) for b in (100, 1000, 5000, 20000)]
         for batch_size, max_bytes in settings_list:

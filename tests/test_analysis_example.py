@@ -255,3 +255,14 @@ def test_empty_and_people_only_models():
     assert structure_metrics(people)["meeting_days_per_member_per_year"]["mean"] is None
     with pytest.raises(UnknownEntityError, match="did you mean 'ann'"):
         reporting_chains(people, "anne")
+
+
+def test_did_you_mean_on_a_large_graph_looks_at_similar_ids():
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((f"wg-{i:06d}", {"kind": "working_group"}) for i in range(60_000))
+    graph.add_node("digital-strategy-wg", kind="working_group")
+    with pytest.raises(UnknownEntityError, match="did you mean 'digital-strategy-wg'"):
+        reporting_chains(graph, "digital-stratgy-wg")  # a typo in the middle
+    with pytest.raises(UnknownEntityError) as error:
+        reporting_chains(graph, "wg-01234x")
+    assert len(error.value.suggestions) == 3

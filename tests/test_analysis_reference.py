@@ -425,12 +425,13 @@ def test_seeded_models_match_the_references(seed):
     } == ref_connections(model, "p1", "b5")
 
 
+@pytest.mark.parametrize("min_jaccard", [0.0, 0.15, 0.3])
 @pytest.mark.parametrize("seed", range(3))
-def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed):
+def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed, min_jaccard):
     model = seeded_model(seed)
     graph = to_graph(model)
-    exact = ref_overlaps(model, "members")
-    capped = overlaps(graph, by="members", max_item_bodies=3)
+    exact = ref_overlaps(model, "members", min_jaccard)
+    capped = overlaps(graph, by="members", max_item_bodies=3, min_jaccard=min_jaccard)
     by_pair = {(p["a"], p["b"]): p for p in exact}
     counts: dict[str, set[str]] = {}
     for rel in _rels(model, RelationType.MEMBER_OF):
@@ -440,6 +441,7 @@ def test_popular_item_cap_only_drops_pairs_that_share_nothing_else(seed):
     for pair in capped:  # what is found is exact
         assert by_pair[(pair["a"], pair["b"])] == pair
     found = {(p["a"], p["b"]) for p in capped}
+    assert found  # and something is found
     for key, pair in by_pair.items():  # what is missing shares only popular members
         if key not in found:
             assert set(pair["shared_members"]) <= popular
@@ -464,3 +466,54 @@ def test_min_jaccard_and_top_boundaries(seed):
     assert at_least[-1]["jaccard"] == middle  # a pair scoring exactly the minimum is kept
     assert overlaps(graph, top=3) == expected[:3]
     assert overlaps(graph, top=0) == []
+
+
+def test_betweenness_counts_an_organisation_sitting_on_a_body():
+    model = GovernanceModel.model_validate(
+        {
+            "entities": [
+                {"id": "a", "kind": "council", "name": {"en": "A"}},
+                {"id": "org", "kind": "organization", "name": {"en": "Org"}},
+                {"id": "b", "kind": "council", "name": {"en": "B"}},
+            ],
+            "relationships": [
+                {"from": "org", "type": "MEMBER_OF", "to": "a"},
+                {"from": "org", "type": "MEMBER_OF", "to": "b"},
+            ],
+        }
+    )
+    found = body_metrics(to_graph(model))
+    assert found["org"]["betweenness"] == 1.0
+    expected = ref_body_metrics(model)
+    assert {b: found[b]["betweenness"] for b in found} == {
+        b: expected[b]["betweenness"] for b in expected
+    }
+
+
+@SETTINGS
+@given(
+    model=models(max_entities=14, max_relationships=40),
+    by=st.sampled_from(["members", "priorities", "both"]),
+    min_jaccard=st.sampled_from([0.0, 0.2, 0.5]),
+)
+def test_capped_overlaps_are_exact_and_miss_only_popular_only_pairs(model, by, min_jaccard):
+    expected = {(p["a"], p["b"]): p for p in ref_overlaps(model, by, min_jaccard)}
+    found = overlaps(to_graph(model), by=by, min_jaccard=min_jaccard, max_item_bodies=2)
+    holders: dict[str, set[str]] = {}
+    for rel in model.relationships:
+        if rel.type is RelationType.MEMBER_OF:
+            holders.setdefault(rel.from_, set()).add(rel.to)
+        elif rel.type is RelationType.ADVANCES:
+            holders.setdefault(rel.to, set()).add(rel.from_)
+    popular = {item for item, bodies in holders.items() if len(bodies) > 2}
+    for pair in found:
+        assert expected[(pair["a"], pair["b"])] == pair
+    seen = {(p["a"], p["b"]) for p in found}
+    for key, pair in expected.items():
+        if key not in seen:
+            shared = set(pair["shared_members"]) | set(pair["shared_priorities"])
+            if by == "members":
+                shared = set(pair["shared_members"])
+            elif by == "priorities":
+                shared = set(pair["shared_priorities"])
+            assert shared <= popular

@@ -41,6 +41,8 @@ ROLE_ORDER: tuple[str, ...] = (
 _ROLE_RANK = {role: rank for rank, role in enumerate(ROLE_ORDER)}
 _MEMBER_OF = type_test([RelationType.MEMBER_OF.value])
 _PART_OF = type_test([RelationType.PART_OF.value])
+_MEMBER_OF_TYPE = RelationType.MEMBER_OF.value
+_PART_OF_TYPE = RelationType.PART_OF.value
 _JURISDICTION = EntityKind.jurisdiction.value
 _ORGANIZATION = EntityKind.organization.value
 
@@ -195,19 +197,34 @@ def coverage(
         return {body_id: _masks_to_lists(direct, represented, jurisdictions)}
 
     bodies = view.bodies()
+    own: dict[str, list[int]] = {body: [0, 0] for body in bodies}  # [direct, represented]
     feed = nx.DiGraph()  # feeder → body
     feed.add_nodes_from(bodies)
-    own: dict[str, tuple[int, int]] = {}
-    for body in bodies:
-        direct, represented, feeders = base(body)
-        own[body] = (direct, represented)
-        feed.add_edges_from((feeder, body) for feeder in feeders)
+    named: dict[str, int] = {}  # member → mask of the jurisdictions its attribute names
+    for source, target, data in view.edges():  # one pass over the graph
+        kind = data.get("type")
+        if kind == _MEMBER_OF_TYPE and target in own:
+            source_kind = view.kind(source)
+            masks = own[target]
+            if source_kind == _JURISDICTION:
+                masks[0] |= bit.get(source, 0)
+                masks[1] |= bit.get(source, 0)
+                continue
+            if source not in named:
+                named[source] = 0
+                for j in _attribute_jurisdictions(view.node(source)):
+                    named[source] |= bit.get(j, 0)
+            masks[1] |= named[source]
+            if source_kind == _ORGANIZATION:
+                feed.add_edge(source, target)
+        elif kind == _PART_OF_TYPE and target in own and source in own:
+            feed.add_edge(source, target)
     condensed = nx.condensation(feed)
     members_of = condensed.graph["mapping"]
     masks = [0] * condensed.number_of_nodes()
     for node, data in condensed.nodes(data=True):
         for body in data["members"]:
-            masks[node] |= own.get(body, (0, 0))[1]
+            masks[node] |= own[body][1]
     for node in nx.topological_sort(condensed):  # feeders first
         for downstream in condensed.successors(node):
             masks[downstream] |= masks[node]

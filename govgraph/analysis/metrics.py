@@ -26,7 +26,6 @@ from govgraph.analysis._view import (
     GraphView,
     formal_parent_line,
     informal_line,
-    type_test,
 )
 from govgraph.dates import date_bounds
 from govgraph.vocabulary import GOVERNING_KINDS, RelationType
@@ -50,9 +49,9 @@ BETWEENNESS_SEED = 0
 WIDEST = 5
 
 _GOVERNING = frozenset(kind.value for kind in GOVERNING_KINDS)
-_MEMBER_OF = type_test([RelationType.MEMBER_OF.value])
-_HELD = type_test([RelationType.HELD.value])
-_PART_OF = type_test([RelationType.PART_OF.value])
+_MEMBER_OF_TYPE = RelationType.MEMBER_OF.value
+_HELD_TYPE = RelationType.HELD.value
+_PART_OF_TYPE = RelationType.PART_OF.value
 
 
 def _number(value: Any) -> float | None:
@@ -77,17 +76,14 @@ def _depths(bodies: list[str], parents: dict[str, set[str]]) -> dict[str, int]:
 
 
 def _betweenness(
-    view: GraphView, bodies: list[str], samples: int | None, seed: int
+    bodies: list[str], links: list[tuple[str, str]], samples: int | None, seed: int
 ) -> tuple[dict[str, float | None], dict[str, Any]]:
     """Betweenness of each body in the undirected graph of body-to-body relationships."""
     if samples == 0:
         return dict.fromkeys(bodies), {"method": "skipped"}
-    body_set = set(bodies)
     network = nx.Graph()
     network.add_nodes_from(bodies)
-    network.add_edges_from(
-        (u, v) for u, v, _ in view.edges() if u in body_set and v in body_set and u != v
-    )
+    network.add_edges_from(links)
     n = network.number_of_nodes()
     if samples is None:
         samples = BETWEENNESS_SAMPLES if n > BETWEENNESS_EXACT_LIMIT else None
@@ -143,10 +139,30 @@ def metrics(
     informal: dict[str, set[str]] = {b: set() for b in bodies}
     children: dict[str, set[str]] = {b: set() for b in bodies}
     informal_children: dict[str, set[str]] = {b: set() for b in bodies}
+    members_of: dict[str, set[str]] = {b: set() for b in bodies}
+    held_by: dict[str, dict[str, None]] = {b: {} for b in bodies}
+    wholes: dict[str, set[str]] = {}
+    joined: dict[str, set[str]] = {}
+    links: list[tuple[str, str]] = []
     formal_lines = informal_lines = 0
-    for source, target, data in view.edges():
-        if source not in body_set or target not in body_set:
+    for source, target, data in view.edges():  # one pass over the graph
+        kind = data.get("type")
+        between_bodies = source in body_set and target in body_set
+        if between_bodies and source != target and betweenness_k != 0:
+            links.append((source, target))
+        if kind == _MEMBER_OF_TYPE:
+            if target in body_set:
+                members_of[target].add(source)
+                joined.setdefault(source, set()).add(target)
             continue
+        if kind == _HELD_TYPE:
+            if source in body_set:
+                held_by[source][target] = None
+            continue
+        if not between_bodies:
+            continue
+        if kind == _PART_OF_TYPE:
+            wholes.setdefault(source, set()).add(target)
         if formal_parent_line(data):
             formal_lines += 1
             formal[source].add(target)
@@ -156,7 +172,7 @@ def metrics(
             informal[source].add(target)
             informal_children[target].add(source)
     depths = _depths(bodies, formal)
-    betweenness, betweenness_info = _betweenness(view, bodies, betweenness_k, seed)
+    betweenness, betweenness_info = _betweenness(bodies, links, betweenness_k, seed)
 
     rows: dict[str, dict[str, Any]] = {}
     annual: dict[str, float] = {}
@@ -164,7 +180,7 @@ def metrics(
         data = view.node(body)
         attributes = data.get("attributes") or {}
         meeting_days = _number(attributes.get("meeting_days"))
-        held = view.targets(body, _HELD)
+        held = list(held_by[body])
         load: float | None = 0.0
         for meeting in held:
             days = _number((view.node(meeting).get("attributes") or {}).get("meeting_days"))
@@ -186,7 +202,7 @@ def metrics(
             "depth": depths[body],
             "formal_parents": len(formal[body]),
             "informal_parents": len(informal[body]),
-            "members": len(view.sources(body, _MEMBER_OF)),
+            "members": len(members_of[body]),
             "betweenness": betweenness[body],
             "meetings": len(held),
             "meeting_days": meeting_days,
@@ -212,40 +228,39 @@ def metrics(
         "informal_only": [b for b in bodies if informal[b] and not formal[b]],
         "widest_spans": [{"id": b, "span": rows[b]["span"]} for b in widest if rows[b]["span"]],
         "meeting_days_per_year": sum(annual.values()),
-        "meeting_days_per_member_per_year": _member_load(view, annual),
+        "meeting_days_per_member_per_year": _member_load(joined, wholes, annual),
         "betweenness": betweenness_info,
     }
     return {"bodies": rows, "structure": structure}
 
 
-def _member_load(view: GraphView, annual: dict[str, float]) -> dict[str, Any]:
+def _member_load(
+    joined: dict[str, set[str]], wholes: dict[str, set[str]], annual: dict[str, float]
+) -> dict[str, Any]:
     """Meeting days a year each member sits through: the bodies it sits on and the
     wholes they are part of (a PSSDC member attends the Joint Councils), each counted
     once, where the body's meeting days and cadence are known."""
-    wholes: dict[str, frozenset[str]] = {}
+    closure: dict[str, frozenset[str]] = {}
 
     def up(body: str) -> frozenset[str]:
-        if body not in wholes:
+        if body not in closure:
             seen, stack = {body}, [body]
             while stack:
-                for whole in view.targets(stack.pop(), _PART_OF):
+                for whole in wholes.get(stack.pop(), ()):
                     if whole not in seen:
                         seen.add(whole)
                         stack.append(whole)
-            wholes[body] = frozenset(seen)
-        return wholes[body]
+            closure[body] = frozenset(seen)
+        return closure[body]
 
-    per_member: dict[str, set[str]] = {}
-    for source, target, data in view.edges():
-        if _MEMBER_OF(data):
-            per_member.setdefault(source, set()).update(up(target))
-    loads = [
-        sum(annual[b] for b in attended if b in annual)
-        for attended in per_member.values()
-        if any(b in annual for b in attended)
-    ]
+    loads = []
+    for bodies in joined.values():
+        attended = set().union(*(up(body) for body in bodies))
+        known = [annual[b] for b in attended if b in annual]
+        if known:
+            loads.append(sum(known))
     return {
-        "members": len(per_member),
+        "members": len(joined),
         "members_with_known_load": len(loads),
         "mean": sum(loads) / len(loads) if loads else None,
         "max": max(loads) if loads else None,

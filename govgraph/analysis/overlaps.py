@@ -129,7 +129,13 @@ def _scored_pairs(
     top: int | None,
     max_item_bodies: int | None,
 ) -> list[tuple[int, int, float]]:
-    """(i, j, jaccard) for the pairs i < j sharing an item, best first."""
+    """(i, j, jaccard) for the pairs i < j sharing an item, best first.
+
+    With ``min_jaccard > 0``, pairs are found by *prefix filtering*: items are ranked
+    rarest first and each body indexes only its first ``|A| - ceil(t·|A|) + 1`` items;
+    two bodies with Jaccard ≥ t share at least ``t·max(|A|, |B|)`` items, so their
+    prefixes meet. Candidates are then scored exactly on all their items.
+    """
     item_index: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -144,28 +150,45 @@ def _scored_pairs(
     col_arr = np.asarray(cols, dtype=np.int64)
     sizes = np.bincount(row_arr, minlength=n_bodies).astype(np.int64)
     holders = np.bincount(col_arr, minlength=n_items)
-    popular = holders > max_item_bodies if max_item_bodies is not None else np.zeros(n_items, bool)
-    keep = ~popular[col_arr]
+    popular = np.zeros(n_items, dtype=bool)
+    if max_item_bodies is not None:
+        popular = holders > max_item_bodies
 
-    def matrix(mask: np.ndarray) -> sparse.csr_matrix:
+    def matrix(chosen_rows: np.ndarray, chosen_cols: np.ndarray) -> sparse.csr_matrix:
         return sparse.csr_matrix(
-            (np.ones(int(mask.sum()), dtype=np.int32), (row_arr[mask], col_arr[mask])),
+            (np.ones(len(chosen_rows), dtype=np.int32), (chosen_rows, chosen_cols)),
             shape=(n_bodies, n_items),
         )
 
-    incidence = matrix(keep)
-    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    if min_jaccard > 0:
+        # rank items rarest first; order each body's items by rank; keep the prefixes
+        rank = np.empty(n_items, dtype=np.int64)
+        rank[np.lexsort((np.arange(n_items), holders))] = np.arange(n_items)
+        order = np.lexsort((rank[col_arr], row_arr))
+        row_arr, col_arr = row_arr[order], col_arr[order]
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        position = np.arange(len(row_arr)) - starts[row_arr]
+        # a smaller overlap bound gives a longer prefix: round down a hair, never up
+        least = np.ceil(min_jaccard * sizes - 1e-9).astype(np.int64)
+        discover = (position < (sizes - least + 1)[row_arr]) & ~popular[col_arr]
+    else:
+        discover = ~popular[col_arr]
+
+    finder = matrix(row_arr[discover], col_arr[discover])
+    shared = sparse.triu(finder @ finder.T, k=1).tocoo()
     first = shared.row.astype(np.int64)
     second = shared.col.astype(np.int64)
-    counts = shared.data.astype(np.int64)
-    if popular.any() and len(first):
-        crowded = matrix(~keep)
-        counts = (
-            counts
-            + np.asarray(
-                crowded[first].multiply(crowded[second]).sum(axis=1), dtype=np.int64
-            ).ravel()
-        )
+    if min_jaccard > 0:
+        small = np.minimum(sizes[first], sizes[second])
+        large = np.maximum(sizes[first], sizes[second])
+        possible = small >= min_jaccard * large - 1e-9  # Jaccard ≤ |small| / |large|
+        first, second = first[possible], second[possible]
+        counts = _row_dots(matrix(row_arr, col_arr), first, second)
+    else:
+        counts = shared.data.astype(np.int64)
+        if popular.any() and len(first):
+            crowded = matrix(row_arr[~discover], col_arr[~discover])
+            counts = counts + _row_dots(crowded, first, second)
     scores = counts / (sizes[first] + sizes[second] - counts)
     chosen = scores >= min_jaccard
     first, second, counts, scores = first[chosen], second[chosen], counts[chosen], scores[chosen]
@@ -173,3 +196,16 @@ def _scored_pairs(
     if top is not None:
         order = order[:top]
     return [(int(first[k]), int(second[k]), float(scores[k])) for k in order]
+
+
+def _row_dots(
+    incidence: sparse.csr_matrix, first: np.ndarray, second: np.ndarray, chunk: int = 1 << 20
+) -> np.ndarray:
+    """The number of items rows ``first[k]`` and ``second[k]`` share, for every k
+    (in chunks, to bound memory)."""
+    counts = np.zeros(len(first), dtype=np.int64)
+    for begin in range(0, len(first), chunk):
+        end = begin + chunk
+        both = incidence[first[begin:end]].multiply(incidence[second[begin:end]])
+        counts[begin:end] = np.asarray(both.sum(axis=1), dtype=np.int64).ravel()
+    return counts

@@ -74,8 +74,9 @@ def connections(
     gives ``[]``; ``a == b`` gives one empty connection. At most ``limit`` connections
     (None: all) are returned, sorted by their steps.
 
-    The search is a breadth-first search from ``a`` that stops at ``b``'s distance:
-    it visits only the entities closer to ``a`` than ``b`` is.
+    The search is a bidirectional breadth-first search: it grows a ball around each end,
+    the smaller one first, and stops when they meet, so it visits the entities within
+    about half the distance of either end rather than the whole graph.
 
     >>> from govgraph.analysis._demo import demo_graph
     >>> [[s["to"] for s in c] for c in connections(demo_graph(), "quebec", "ontario")]
@@ -95,39 +96,63 @@ def connections(
     def test(data: dict[str, Any]) -> bool:
         return wanted is None or data.get("type") in wanted
 
-    distance = {a: 0}
-    preds: dict[str, dict[_Step, None]] = {}
-    frontier = [a]
-    while frontier and b not in distance:
-        level = distance[frontier[0]] + 1
+    # Bidirectional breadth-first search, one whole level at a time from the side whose
+    # frontier is smaller. Each side keeps, per node, the steps that reach it from one
+    # level closer to its own end. The first level whose new nodes the other side has
+    # seen holds every node in the middle of every shortest connection.
+    sides = ({a: 0}, {b: 0})
+    steps: tuple[dict[str, dict[_Step, None]], dict[str, dict[_Step, None]]] = ({}, {})
+    frontiers = ([a], [b])
+    middle: list[str] = []
+    while frontiers[0] and frontiers[1] and not middle:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        distance, other = sides[side], sides[1 - side]
+        level = distance[frontiers[side][0]] + 1
         following: list[str] = []
-        for node in frontier:
-            steps = [(t, d, "forward") for t, d in view.out_edges(node, test)]
-            steps += [(s, d, "backward") for s, d in view.in_edges(node, test)]
-            for other, data, direction in steps:
-                seen = distance.get(other)
+        for node in frontiers[side]:
+            found = [(t, d, "forward") for t, d in view.out_edges(node, test)]
+            found += [(s, d, "backward") for s, d in view.in_edges(node, test)]
+            for neighbour, data, direction in found:
+                seen = distance.get(neighbour)
                 if seen is None:
-                    distance[other] = level
-                    following.append(other)
+                    distance[neighbour] = level
+                    following.append(neighbour)
                 elif seen != level:
                     continue
-                preds.setdefault(other, {})[(node, data["type"], direction)] = None
-        frontier = following
-    if b not in distance:
+                steps[side].setdefault(neighbour, {})[(node, data["type"], direction)] = None
+        frontiers = (following, frontiers[1]) if side == 0 else (frontiers[0], following)
+        middle = sorted(node for node in following if node in other)
+    if not middle:
         return []
 
-    results: list[list[dict[str, Any]]] = []
-    # walk back from b through the predecessors, in sorted order, up to the limit
-    stack: list[tuple[str, list[dict[str, Any]]]] = [(b, [])]
-    while stack and (limit is None or len(results) < limit):
-        node, tail = stack.pop()
-        if node == a:
-            results.append(tail)
-            continue
-        for previous, rel_type, direction in sorted(preds[node], reverse=True):
-            step = {"from": previous, "to": node, "type": rel_type, "direction": direction}
-            stack.append((previous, [step, *tail]))
-    return sorted(results, key=_path_key)
+    def halves(node: str, side: int) -> list[list[dict[str, Any]]]:
+        """The step lists from ``a`` to ``node`` (side 0) or from ``node`` to ``b``."""
+        end = (a, b)[side]
+        results: list[list[dict[str, Any]]] = []
+        stack: list[tuple[str, list[dict[str, Any]]]] = [(node, [])]
+        while stack and (limit is None or len(results) < limit):
+            current, done = stack.pop()
+            if current == end:
+                results.append(done)
+                continue
+            for previous, rel_type, direction in sorted(steps[side][current], reverse=True):
+                if side == 0:
+                    step = {"from": previous, "to": current, "type": rel_type}
+                    stack.append((previous, [{**step, "direction": direction}, *done]))
+                else:  # walking from current towards b: the direction flips
+                    flipped = "backward" if direction == "forward" else "forward"
+                    step = {"from": current, "to": previous, "type": rel_type}
+                    stack.append((previous, [*done, {**step, "direction": flipped}]))
+        return results
+
+    connections_found: list[list[dict[str, Any]]] = []
+    for node in middle:
+        for head in halves(node, 0):
+            for tail in halves(node, 1):
+                connections_found.append(head + tail)
+                if limit is not None and len(connections_found) >= limit:
+                    return sorted(connections_found, key=_path_key)
+    return sorted(connections_found, key=_path_key)
 
 
 def _path_key(path: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:

@@ -33,6 +33,7 @@ def changes(model: str, scenario: str, out: str, events_only: bool) -> None:
 
     Example:
 
+    \b
         govgraph changes fixtures/joint-councils.yaml fixtures/scenarios/quick-wins.yaml out/quick-wins.ttl
     """  # noqa: E501
     from govgraph.formats.org import RDF_FORMATS, scenario_to_rdf, write_graph

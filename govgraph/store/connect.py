@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from govgraph.errors import InputError
 from govgraph.store.graphstore import StoreError, store_errors
@@ -109,6 +109,12 @@ def open_driver(settings: ConnectionSettings) -> Driver:
                     return driver
                 except ServiceUnavailable as exc:
                     last = exc
+                except (AuthError, Neo4jError) as exc:
+                    # FalkorDB answers a wrong password with a generic error at login
+                    raise StoreError(
+                        f"{settings.where} refused the credentials of user {settings.user!r} "
+                        f"({getattr(exc, 'code', None) or type(exc).__name__})"
+                    ) from None
             driver.close()
         except BaseException:
             driver.close()

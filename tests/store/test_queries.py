@@ -191,3 +191,16 @@ def test_ad_hoc_reads_run(example_store: GraphStore, example_model: GovernanceMo
     )
     labels = example_store.read("CALL db.labels() YIELD label RETURN label")
     assert {"Entity", "Council", "WorkingGroup"} <= {row["label"] for row in labels}
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["x' RETURN 666 AS chain, 1 AS steps //", "}) DETACH DELETE n //", "it's", "a\\'b", "`tick`"],
+)
+def test_parameters_are_values_not_cypher(example_store: GraphStore, hostile: str) -> None:
+    before = example_store.counts()
+    # an id that is not in the model: no chain, and nothing injected into the query
+    assert example_store.run("reporting_chain", id=hostile) == []
+    rows = example_store.read("RETURN $value AS value", value=hostile)
+    assert rows == [{"value": hostile}]
+    assert example_store.counts() == before

@@ -7,6 +7,7 @@
   var DATA = JSON.parse(document.getElementById("govgraph-data").textContent);
   var STYLE = DATA.style;
   var state = { lang: DATA.lang === "fr" ? "fr" : "en", frame: 0, hidden: {} };
+  var largeFrame = false;
   var byId = {};
   var edgeById = {};
   var searchIndex = [];
@@ -115,23 +116,15 @@
   }
 
   function visNode(n) {
-    var kind = STYLE.kinds[n.k] || { color: "#999999", shape: "dot", font: "#222222" };
-    var color = kind.color;
-    var font = kind.font;
-    if (isOption()) {
-      color = STYLE.status[n.st || "unchanged"];
-      font = "#222222";
+    var item = { id: n.id, label: pick(n.l), title: nodeTip(n), group: n.k };
+    if (isOption() || n.focus || n.st) {
+      var kind = STYLE.kinds[n.k] || { color: "#999999", shape: "dot", font: "#222222" };
+      var color = isOption() ? STYLE.status[n.st || "unchanged"] : kind.color;
+      item.color = { background: color, border: n.focus ? "#000000" : color,
+                     highlight: { background: color, border: "#000000" } };
+      if (isOption()) item.font = { color: "#222222" };
+      item.borderWidth = n.focus ? 4 : largeFrame ? 0 : 1;
     }
-    var item = {
-      id: n.id,
-      label: pick(n.l),
-      title: nodeTip(n),
-      shape: kind.shape,
-      color: { background: color, border: n.focus ? "#000000" : color,
-               highlight: { background: color, border: "#000000" } },
-      font: { color: kind.shape === "box" ? font : "#222222" },
-      borderWidth: n.focus ? 4 : 1
-    };
     if (n.st === "removed") item.shapeProperties = { borderDashes: [4, 4] };
     if (n.lv !== undefined) item.level = n.lv;
     if (n.x !== undefined) {
@@ -139,6 +132,21 @@
       item.y = n.y;
     }
     return item;
+  }
+  function groups(large) {
+    var result = {};
+    Object.keys(STYLE.kinds).forEach(function (kind) {
+      var style = STYLE.kinds[kind];
+      var shape = large ? (style.shape === "box" ? "dot" : style.shape) : style.shape;
+      result[kind] = {
+        shape: shape,
+        color: { background: style.color, border: style.color,
+                 highlight: { background: style.color, border: "#000000" } },
+        font: { color: shape === "box" ? style.font : "#222222" },
+        borderWidth: large ? 0 : 1  // a border is one more canvas stroke per node
+      };
+    });
+    return result;
   }
   function visEdge(e) {
     var style = STYLE.types[e.t] || { color: "#999999", dashes: false, width: 1 };
@@ -158,7 +166,7 @@
       width: width,
       dashes: dashes,
       color: { color: color, highlight: "#000000", hover: color, inherit: false },
-      arrows: e.t === "OVERLAP" ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
+      arrows: e.t === "OVERLAP" || largeFrame ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
       hidden: !!state.hidden[e.t]
     };
   }
@@ -167,6 +175,7 @@
     var large = frame.layout === "preset";
     var result = {
       autoResize: true,
+      groups: groups(large),
       nodes: { font: { size: 14, face: "system-ui, sans-serif" }, widthConstraint: { maximum: 180 },
                margin: 8, size: 14 },
       edges: { smooth: large ? false : { enabled: true, type: "dynamic" } },
@@ -362,11 +371,21 @@
       searchIndex.push([n.id, hay]);
     });
     frame.edges.forEach(function (e) { edgeById[e.id] = e; });
+    var marks = { start: performance.now() };
+    largeFrame = frame.layout === "preset";
     network.setOptions(options(frame));
     nodes.clear();
     edges.clear();
-    nodes.add(frame.nodes.map(visNode));
-    edges.add(frame.edges.map(visEdge));
+    marks.options = performance.now();
+    var nodeItems = frame.nodes.map(visNode);
+    marks.nodeItems = performance.now();
+    nodes.add(nodeItems);
+    marks.nodesAdded = performance.now();
+    var edgeItems = frame.edges.map(visEdge);
+    marks.edgeItems = performance.now();
+    edges.add(edgeItems);
+    marks.edgesAdded = performance.now();
+    api.timings = marks;
     renderText();
     renderLegend();
     renderFilters();
@@ -479,10 +498,13 @@
   network.on("stabilizationIterationsDone", function () {
     network.fit({ animation: false });
   });
+  load(0);
+  api.scriptDone = performance.now();
+  // the first drawing with the data in it (the DataSets are filled by now)
   network.once("afterDrawing", function () {
     api.ready = true;
     api.readyAt = performance.now();
     document.body.setAttribute("data-ready", "true");
   });
-  load(0);
+  network.redraw();
 })();
