@@ -16,6 +16,7 @@ from govgraph.cli.common import (
     model_argument,
 )
 from govgraph.cli.output import console, emit, emit_rows
+from govgraph.checks import check_model
 from govgraph.errors import ModelInvalidError
 from govgraph.findings import Finding, Severity
 from govgraph.formats import validate_path, write_model
@@ -55,8 +56,11 @@ def validate(model: str, fmt: str, lang: str, as_of_date: date | None, strict: b
         govgraph validate fixtures/joint-councils.yaml --lang fr
     """
     if is_database_uri(model):
-        findings: list[Finding] = []
-        load(model, as_of_date)
+        # a pulled model with errors raises (its errors listed, exit 2); else its warnings
+        try:
+            findings: list[Finding] = check_model(load(model, as_of_date))
+        except ModelInvalidError as exc:
+            findings = exc.findings
     else:
         try:
             _, findings = validate_path(model, as_of_date)

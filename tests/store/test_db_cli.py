@@ -98,8 +98,17 @@ def test_model_as_bolt_uri(cli, env, store, example_model) -> None:
     assert shown.exit_code == 0, shown.stderr
     from_file = cli("show", "fixtures/joint-councils.yaml", "--format", "json")
     assert json.loads(shown.stdout)["entities"] == json.loads(from_file.stdout)["entities"]
-    validated = cli("validate", env.uri)
+    validated = cli("validate", env.uri, "--format", "json")
     assert validated.exit_code == 0, validated.stderr
+    # the same warnings as the file (the deck's informal structure among them)
+    from_file = json.loads(
+        cli("validate", "fixtures/joint-councils.yaml", "--format", "json").stdout
+    )
+    pulled = json.loads(validated.stdout)
+    assert pulled["warnings"] == from_file["warnings"] > 0
+    assert {f["code"] for f in pulled["findings"]} == {f["code"] for f in from_file["findings"]}
+    assert "no-formal-parent" in {f["code"] for f in pulled["findings"]}
+    assert cli("validate", env.uri, "--strict").exit_code == 1
 
 
 def test_model_as_bolt_uri_with_an_invalid_model(cli, env, store) -> None:
