@@ -19,7 +19,7 @@ Two parts, each printed as a table with figures and ratios:
 
 Run it under the benchmark lock (the machine is shared):
 
-    flock /work/wt/.bench.lock .venv/bin/python bench/analysis_scale.py
+    .venv/bin/python bench/analysis_scale.py
 
 ``--quick`` runs both parts at a tenth of the size.
 """

@@ -11,7 +11,7 @@ For each size, one generated whole-of-government model (govgraph.generate):
   has first drawn the graph with its data (``govgraph.readyAt``), and until it answers a
   search + focus (interactive: its main thread is free again).
 
-Run: flock /work/wt/.bench.lock .venv/bin/python bench/html_export.py [--sizes 1000 10000]
+Run: .venv/bin/python bench/html_export.py [--sizes 1000 10000]
 """
 
 from __future__ import annotations

