@@ -147,8 +147,7 @@ def view_data(
             frame["name"] = _pair_of(name) if name else [f"Option {number}"] * 2
             frame["changes"] = [_change_text(change, names) for change in changes]
             frames.append(frame)
-    model = base_model
-    title = model.title
+    title = base_model.title
     return {
         "view": view,
         "lang": lang,
