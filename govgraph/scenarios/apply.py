@@ -36,7 +36,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from itertools import compress
+from itertools import chain, compress
 from typing import Any
 
 from pydantic import ValidationError
@@ -44,7 +44,7 @@ from pydantic import ValidationError
 from govgraph.dates import date_bounds, is_valid_on, parse_as_of
 from govgraph.errors import InputError
 from govgraph.model import Entity, GovernanceModel, Relationship
-from govgraph.scenarios._index import RelIndex
+from govgraph.scenarios._index import Delta, RelIndex, record_delta
 from govgraph.scenarios.spec import (
     Create,
     Dissolve,
@@ -332,25 +332,34 @@ class _Work:
     # ── the result ───────────────────────────────────────────────────────────────────
     def result(self) -> GovernanceModel:
         """The new model: the original records with the changes, by C-level copies (the
-        cost of a large model is a list copy, not a Python loop over every record)."""
+        cost of a large model is a list copy, not a Python loop over every record).
+        What it does not share with the original is kept with it (``record_delta``)."""
         entities: list[Entity | None] = list(self.model.entities)
+        old_entities: list[Entity] = []
         if self.entity_changes:
             changed = set(self.entity_changes)
             ids = map(operator.attrgetter("id"), entities)
             for pos in compress(range(len(entities)), map(changed.__contains__, ids)):
+                old_entities.append(entities[pos])  # type: ignore[arg-type]
                 entities[pos] = self.entity_changes[entities[pos].id]  # type: ignore[union-attr]
+        new_entities = [e for e in self.entity_changes.values() if e is not None]
+        new_entities += self.new_entities.values()
         entities += self.new_entities.values()
         relationships: list[Relationship | None] = list(self.base)
+        old_rels = [self.base[pos] for pos in self.rel_changes]
         for pos, rel in self.rel_changes.items():
             relationships[pos] = rel
         relationships += self.added
-        return GovernanceModel.model_construct(
+        new_rels = [r for r in chain(self.rel_changes.values(), self.added) if r is not None]
+        after = GovernanceModel.model_construct(
             title=self.model.title,
             description=self.model.description,
             entities=tuple(filter(None, entities)),
             relationships=tuple(filter(None, relationships)),
             rules=self.model.rules,
         )
+        record_delta(self.model, after, Delta(old_entities, new_entities, old_rels, new_rels))
+        return after
 
 
 # ── the operations ───────────────────────────────────────────────────────────────────

@@ -3,7 +3,8 @@ transferred, renamed, modified.
 
 Records the two models share (the same objects, as ``apply_scenario`` leaves them) are
 skipped by identity, so the diff of a large model after a small change costs one pass
-of set look-ups, not a comparison of every field.
+of set look-ups, not a comparison of every field; nothing at all when ``after`` came
+from ``apply_scenario(before, ...)``, which keeps the records it changed.
 
 >>> from govgraph.model import GovernanceModel
 >>> before = GovernanceModel.model_validate({"entities": [
@@ -25,7 +26,7 @@ from typing import Any
 
 from govgraph.dates import date_bounds
 from govgraph.model import Entity, GovernanceModel, Relationship
-from govgraph.scenarios._index import unshared
+from govgraph.scenarios._index import delta_between
 from govgraph.vocabulary import RelationType
 
 __all__ = ["CHANGE_KINDS", "Change", "classify", "diff_models", "line_text"]
@@ -73,9 +74,10 @@ def diff_models(before: GovernanceModel, after: GovernanceModel) -> list[Change]
     """The classified changes from ``before`` to ``after`` (one per entity and class),
     ordered by class then id. A relationship that ends (gets an earlier ``valid_to``)
     or disappears counts as ended; one that appears counts as added."""
-    old_entities, new_entities = unshared(before.entities, after.entities)
-    old_rels, new_rels = unshared(before.relationships, after.relationships)
-    return classify(old_entities, new_entities, old_rels, new_rels)
+    delta = delta_between(before, after)
+    return classify(
+        delta.old_entities, delta.new_entities, delta.old_relationships, delta.new_relationships
+    )
 
 
 def classify(

@@ -44,7 +44,7 @@ from govgraph.findings import Finding
 from govgraph.graph import to_graph
 from govgraph.health import health
 from govgraph.model import Entity, GovernanceModel, Relationship
-from govgraph.scenarios._index import RelIndex, unshared
+from govgraph.scenarios._index import RelIndex, delta_between
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.diff import Change, classify
 from govgraph.scenarios.spec import Scenario
@@ -135,8 +135,9 @@ class _Union:
     them belong to which model. Look-ups take sets of ids (one scan per set)."""
 
     def __init__(self, before: GovernanceModel, after: GovernanceModel) -> None:
-        old_entities, new_entities = unshared(before.entities, after.entities)
-        old_rels, new_rels = unshared(before.relationships, after.relationships)
+        delta = delta_between(before, after)
+        old_entities, new_entities = delta.old_entities, delta.new_entities
+        old_rels, new_rels = delta.old_relationships, delta.new_relationships
         self.changes = classify(old_entities, new_entities, old_rels, new_rels)
         self.old_only = {id(r) for r in old_rels}
         self.new_only = {id(r) for r in new_rels}
@@ -208,8 +209,15 @@ class _Union:
         skip = self.old_only if after else self.new_only
         entities = [e for e in (self.entity(i, after=after) for i in sorted(ids)) if e]
         present = {e.id for e in entities}
+        base = self.base
+        relationships = [base[pos] for pos in self.index.within(present)]
+        relationships += (
+            rel for rels in self.extra_out.values() for rel in rels if rel.from_ in present
+        )
         relationships = [
-            rel for rel in self.out_rels(present) if rel.to in present and id(rel) not in skip
+            rel
+            for rel in relationships
+            if id(rel) not in skip and rel.from_ in present and rel.to in present
         ]
         return GovernanceModel.model_construct(
             entities=tuple(entities),
@@ -405,18 +413,24 @@ def _findings_diff(
     return introduced, resolved
 
 
-def _present(model: GovernanceModel, entity_id: str, day: date) -> bool:
-    entity = model.index.get(entity_id)
+def _present(union: _Union, entity_id: str, day: date, *, after: bool) -> bool:
+    entity = union.entity(entity_id, after=after)
     return entity is not None and is_valid_on(entity.valid_from, entity.valid_to, day)
 
 
-def _chains(before_graph, after_graph, before, after, bodies, day) -> list[dict[str, Any]]:
+def _chains(before_graph, after_graph, union, bodies, day) -> list[dict[str, Any]]:
     rows = []
     for body in sorted(bodies):
         old = (
-            reporting_chains(before_graph, body, as_of=day) if _present(before, body, day) else None
+            reporting_chains(before_graph, body, as_of=day)
+            if _present(union, body, day, after=False)
+            else None
         )
-        new = reporting_chains(after_graph, body, as_of=day) if _present(after, body, day) else None
+        new = (
+            reporting_chains(after_graph, body, as_of=day)
+            if _present(union, body, day, after=True)
+            else None
+        )
         if old != new and (old is not None or new is not None):
             rows.append({"entity": body, "before": old, "after": new})
     return rows
@@ -449,11 +463,19 @@ def _overlap_diff(before_graph, after_graph, bodies, day, full):
     return created, removed
 
 
-def _coverage_rows(before_graph, after_graph, before, after, bodies, day):
+def _coverage_rows(before_graph, after_graph, union, bodies, day):
     rows = []
     for body in sorted(bodies):
-        old = coverage(before_graph, body, as_of=day)[body] if _present(before, body, day) else None
-        new = coverage(after_graph, body, as_of=day)[body] if _present(after, body, day) else None
+        old = (
+            coverage(before_graph, body, as_of=day)[body]
+            if _present(union, body, day, after=False)
+            else None
+        )
+        new = (
+            coverage(after_graph, body, as_of=day)[body]
+            if _present(union, body, day, after=True)
+            else None
+        )
         had = set(old["represented"]) if old else set()
         has = set(new["represented"]) if new else set()
         if had != has:
@@ -471,8 +493,8 @@ def _coverage_rows(before_graph, after_graph, before, after, bodies, day):
     return rows
 
 
-def _load(graph, body_rows, member, model, day) -> float | None:
-    if not _present(model, member, day):
+def _load(graph, body_rows, member, union, day, *, after: bool) -> float | None:
+    if not _present(union, member, day, after=after):
         return None
     attended = {row["id"] for row in memberships(graph, member, as_of=day)}
     known = [body_rows[b]["annual_meeting_days"] for b in attended if b in body_rows]
@@ -480,14 +502,14 @@ def _load(graph, body_rows, member, model, day) -> float | None:
     return float(sum(known)) if known else None
 
 
-def _meeting_load(region: _Region, before, after, members, day) -> dict[str, Any]:
+def _meeting_load(region: _Region, union: _Union, members, day) -> dict[str, Any]:
     before_graph, after_graph = region.old_graph, region.new_graph
     old_rows = metrics(before_graph, as_of=day, betweenness_k=0)["bodies"]
     new_rows = metrics(after_graph, as_of=day, betweenness_k=0)["bodies"]
     per_member = []
     for member in sorted(members):
-        old = _load(before_graph, old_rows, member, before, day)
-        new = _load(after_graph, new_rows, member, after, day)
+        old = _load(before_graph, old_rows, member, union, day, after=False)
+        new = _load(after_graph, new_rows, member, union, day, after=True)
         if old is not None or new is not None:
             per_member.append({"id": member, "before": old, "after": new})
 
@@ -552,7 +574,7 @@ def impact_between(
         },
         day=day.isoformat(),
         changes=changes,
-        chains=_chains(structure.old_graph, structure.new_graph, before, after, chain_bodies, day),
+        chains=_chains(structure.old_graph, structure.new_graph, union, chain_bodies, day),
         metrics=_metric_rows(old_rows, new_rows, core),
         findings_introduced=introduced,
         findings_resolved=resolved,
@@ -561,13 +583,12 @@ def impact_between(
         coverage=_coverage_rows(
             coverage_region.old_graph,
             coverage_region.new_graph,
-            before,
-            after,
+            union,
             coverage_bodies,
             day,
         ),
         members_affected=sorted(focus.members),
-        meeting_load=_meeting_load(load_region, before, after, load_members, day),
+        meeting_load=_meeting_load(load_region, union, load_members, day),
         analysed={
             "entities": analysed,
             "of_entities": len(after.entities),
