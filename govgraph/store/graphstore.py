@@ -41,6 +41,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Session
@@ -63,6 +64,7 @@ from govgraph.store.statements import (
     apply_statement,
     kind_label_statement,
     statement,
+    upsert_statement,
 )
 from govgraph.vocabulary import EntityKind
 
@@ -73,6 +75,7 @@ __all__ = [
     "StoreError",
     "entity_row",
     "model_from_rows",
+    "push_rows",
     "relationship_row",
 ]
 
@@ -80,6 +83,19 @@ __all__ = [
 DEFAULT_BATCH_SIZE = 5000
 #: Bytes of rows per message on FalkorDB (its Bolt server drops messages over ~4 KB).
 FALKORDB_MESSAGE_BYTES = 2800
+#: The staging statement's share of that (longer statements leave less room for rows).
+_STAGE_STATEMENT_BYTES = 100
+#: The order of the fields in a pushed row (see cypher/upsert_*.cypher).
+MODEL_FIELDS = ("title_en", "title_fr", "description", "rules")
+ENTITY_FIELDS = (
+    "id", "kind", "name_en", "name_fr", "acronym_en", "acronym_fr", "description",
+    "valid_from", "valid_to", "valid_start", "valid_end", "tags", "identifiers",
+    "attributes", "source",
+)  # fmt: skip
+RELATIONSHIP_FIELDS = (
+    "from", "to", "type", "uid", "key", "formal", "role", "level", "service", "valid_from",
+    "valid_to", "valid_start", "valid_end", "tags", "attributes", "source",
+)  # fmt: skip
 #: Stored properties derived from the model, left out when pulling.
 _DERIVED = ("valid_start", "valid_end", "uid", "key")
 _INDEX_STATEMENT = re.compile(r"FOR\s*\(\s*\w+\s*:\s*(\w+)\s*\)\s*ON\s*\(\s*\w+\.(\w+)\s*\)")
@@ -111,10 +127,6 @@ def _bounds(valid_from: str | None, valid_to: str | None) -> dict[str, str | Non
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _present(props: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in props.items() if value is not None}
 
 
 def escape_for_falkordb(value: Any) -> Any:
@@ -184,6 +196,35 @@ def relationship_row(rel: Relationship) -> dict[str, Any]:
         "source": rel.source,
     }
     return {"from": rel.from_, "to": rel.to, "uid": uid, "props": props}
+
+
+def _packed(props: dict[str, Any], fields: tuple[str, ...]) -> list[list[Any]]:
+    """A row as the upsert statements read it: per field in order, ``[value]`` or
+    ``[]`` when the record has none (stored lists cannot hold null)."""
+    return [[] if props.get(name) is None else [props[name]] for name in fields]
+
+
+def push_rows(model: GovernanceModel) -> dict[str, list[list[list[Any]]]]:
+    """The rows a push sends, by part (see ``ROW_PARTS``): the model's metadata, the
+    entities, the relationships, each a list of fields in the order of
+    ``MODEL_FIELDS``, ``ENTITY_FIELDS`` and ``RELATIONSHIP_FIELDS``.
+
+    >>> from govgraph.model import GovernanceModel
+    >>> model = GovernanceModel.model_validate({"entities": [
+    ...     {"id": "wg", "kind": "working_group", "name": {"en": "WG"}}]})
+    >>> push_rows(model)["e"][0][:4]
+    [['wg'], ['working_group'], ['WG'], []]
+    """
+    relationships = []
+    for rel in model.relationships:
+        row = relationship_row(rel)
+        props = {**row["props"], "from": rel.from_, "to": rel.to, "type": rel.type.value}
+        relationships.append(_packed(props, RELATIONSHIP_FIELDS))
+    return {
+        "m": [_packed(_model_props(model), MODEL_FIELDS)],
+        "e": [_packed(entity_row(e)["props"], ENTITY_FIELDS) for e in model.entities],
+        "r": relationships,
+    }
 
 
 def _model_props(model: GovernanceModel) -> dict[str, Any]:
@@ -332,7 +373,9 @@ class GraphStore:
 
     ``database`` is the Neo4j database (default: the server's home database) or the
     FalkorDB graph name (required there). ``batch_size`` is the number of rows per
-    ``UNWIND`` statement.
+    ``UNWIND`` statement (on FalkorDB also bounded by ``max_message_bytes``).
+    ``staged`` chooses how a push stays all-or-nothing (see ``push``): by default
+    staged on FalkorDB, one transaction on Neo4j.
     """
 
     def __init__(
@@ -342,6 +385,7 @@ class GraphStore:
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_message_bytes: int | None = None,
+        staged: bool | None = None,
         where: str = "the graph store",
     ) -> None:
         if batch_size < 1:
@@ -350,6 +394,7 @@ class GraphStore:
         self.database = database
         self.batch_size = batch_size
         self._max_message_bytes = max_message_bytes
+        self._staged = staged
         self.where = where
         self._flavour: str | None = None
 
@@ -454,22 +499,16 @@ class GraphStore:
     ) -> PushReport:
         """Write ``model`` to the store, all of it or none of it.
 
-        The rows are first staged (batched ``UNWIND`` into ``:GovgraphStage`` nodes that
-        are not part of the model), then ONE statement swaps them in: upserts entities
-        by id and relationships by (from, to, key), and with ``prune`` deletes what the
-        model does not hold. One statement is atomic on both servers; on Neo4j the whole
-        push is also one transaction. (FalkorDB over Bolt does not roll transactions
-        back, hence the staging.) A failure before the swap leaves the previous graph as
-        it was. Pushing twice changes nothing. ``progress`` is called with the number
-        of rows staged by each batch.
+        On Neo4j the push is one transaction: batched ``UNWIND $rows`` upserts (and the
+        prune), committed at the end. FalkorDB over Bolt does not roll transactions
+        back, so there the rows are first staged (one ``:GovgraphStage`` node per batch,
+        not part of the model), then ONE statement swaps them in: upserts entities by
+        id and relationships by (from, to, key), and with ``prune`` deletes what the
+        model does not hold; a single statement is applied whole or not at all. Either
+        way a failure leaves the previous graph as it was. Pushing twice changes
+        nothing. ``progress`` is called with the number of rows sent by each batch.
         """
-        stage = uuid.uuid4().hex
-        rows: list[dict[str, Any]] = [{**_present(_model_props(model)), "_r": "m"}]
-        rows += [{**_present(entity_row(e)["props"]), "_r": "e"} for e in model.entities]
-        for rel in model.relationships:
-            row = relationship_row(rel)
-            extra = {"_r": rel.type.value, "_f": rel.from_, "_t": rel.to}
-            rows.append({**_present(row["props"]), **extra})
+        mark = uuid.uuid4().hex
         deleted = (0, 0)
         with store_errors(self.where), self._session() as session:
             # a managed transaction first: it retries a connection that will not open,
@@ -477,25 +516,10 @@ class GraphStore:
             session.execute_read(_ping)
             if prune:
                 deleted = session.execute_read(lambda tx: self._stale_counts(tx, model))
-            try:
-                with session.begin_transaction() as tx:
-                    query = statement("stage_rows").text
-                    for batch in _batches(rows, self.batch_size, self.max_message_bytes):
-                        staged = [{**row, "_g": stage} for row in batch]
-                        record = tx.run(query, self._p({"rows": staged})).single()
-                        written = int(record["written"]) if record else 0
-                        if written != len(batch):
-                            raise StoreError(f"a batch staged {written} of {len(batch)} rows")
-                        if progress is not None:
-                            progress(len(batch))
-                    record = tx.run(apply_statement(prune), self._p({"g": stage})).single()
-                    applied = int(record["applied"]) if record else 0
-                    if applied != len(rows):
-                        raise StoreError(f"the swap applied {applied} of {len(rows)} staged rows")
-                    tx.commit()
-            except BaseException:
-                self._drop_stage(stage)
-                raise
+            if self.staged:
+                self._staged_push(session, model, mark, prune, progress)
+            else:
+                self._direct_push(session, model, mark if prune else None, progress)
             for kind in EntityKind:  # labels mirror the kind property: set after the swap
                 session.execute_write(lambda tx, k=kind: tx.run(kind_label_statement(k)).consume())
         return PushReport(
@@ -504,6 +528,73 @@ class GraphStore:
             deleted_entities=deleted[0],
             deleted_relationships=deleted[1],
         )
+
+    @property
+    def staged(self) -> bool:
+        """Whether a push stages its rows before one swap statement (FalkorDB, which
+        does not roll back) or runs in one transaction (Neo4j)."""
+        return self._staged if self._staged is not None else self.flavour != "neo4j"
+
+    def _batches_of(
+        self, model: GovernanceModel, query: Callable[[str], str]
+    ) -> Iterator[tuple[str, str, list[list[Any]]]]:
+        """(part, statement, rows) per batch; on FalkorDB the statement's own length
+        counts against the message size."""
+        for part, rows in push_rows(model).items():
+            text = query(part)
+            limit = self.max_message_bytes
+            if limit is not None:
+                limit = max(limit - len(text.encode("utf-8")) + _STAGE_STATEMENT_BYTES, 500)
+            for batch in _batches(rows, self.batch_size, limit):
+                yield part, text, batch
+
+    def _staged_push(
+        self,
+        session: Session,
+        model: GovernanceModel,
+        stage: str,
+        prune: bool,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        expected = 0
+        try:
+            with session.begin_transaction() as tx:
+                stage_rows = statement("stage_rows").text
+                for part, query, batch in self._batches_of(model, lambda _: stage_rows):
+                    params = self._p({"g": stage, "part": part, "rows": batch})
+                    record = tx.run(query, params).single()
+                    written = int(record["written"]) if record else 0
+                    if written != len(batch):
+                        raise StoreError(f"a batch staged {written} of {len(batch)} rows")
+                    expected += written
+                    if progress is not None:
+                        progress(len(batch))
+                params = self._p({"g": stage, "mark": stage if prune else None})
+                record = tx.run(apply_statement(prune), params).single()
+                applied = int(record["applied"]) if record and record["applied"] else 0
+                if applied != expected:
+                    raise StoreError(f"the swap applied {applied} of {expected} staged rows")
+                tx.commit()
+        except BaseException:
+            self._drop_stage(stage)
+            raise
+
+    def _direct_push(
+        self,
+        session: Session,
+        model: GovernanceModel,
+        mark: str | None,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        with session.begin_transaction() as tx:
+            direct = partial(upsert_statement, staged=False)
+            for _, query, batch in self._batches_of(model, direct):
+                tx.run(query, self._p({"rows": batch, "mark": mark})).consume()
+                if progress is not None:
+                    progress(len(batch))
+            if mark is not None:
+                tx.run(statement("prune_unmarked").text, self._p({"mark": mark})).consume()
+            tx.commit()
 
     def _drop_stage(self, stage: str | None) -> None:
         """Best effort: delete staged rows (FalkorDB keeps them after a failure)."""

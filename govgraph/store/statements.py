@@ -13,7 +13,7 @@ description. The body follows; schema files may hold several statements separate
 True
 >>> "reporting_chain" in analyst_queries()
 True
->>> "MERGE (a)-[r:REPORTS_TO {uid:s.uid}]->(b)" in apply_statement()
+>>> "MERGE (a)-[x:REPORTS_TO {uid:p.uid}]->(b)" in apply_statement()
 True
 >>> kind_label_statement(EntityKind.working_group).splitlines()[0]
 "MATCH (n:Entity {kind:'working_group'}) SET n:WorkingGroup"
@@ -34,12 +34,14 @@ from govgraph.vocabulary import EntityKind, RelationType
 __all__ = [
     "ANALYST_QUERIES",
     "REQUIRED",
+    "ROW_PARTS",
     "Statement",
     "analyst_queries",
     "apply_statement",
     "kind_label_statement",
     "statement",
     "statements",
+    "upsert_statement",
 ]
 
 #: The named queries for analysts (``govgraph db query NAME``), in the order shown.
@@ -160,17 +162,43 @@ def _render(template: Statement, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.text)
 
 
+#: What staged rows hold: the model's metadata, entities, relationships (in push order).
+ROW_PARTS = ("m", "e", "r")
+_UPSERTS = {"m": "upsert_model", "e": "upsert_entities", "r": "upsert_relationships"}
+
+
+@cache
+def upsert_statement(part: str, *, staged: bool) -> str:
+    """The statement that upserts one part of a model (``m``, ``e`` or ``r``, see
+    ``ROW_PARTS``): from the rows this push staged (``$g``; a part of the swap
+    statement) or from a batch sent as ``$rows``. Relationship types come from the
+    enumeration only.
+
+    >>> print(upsert_statement("m", staged=False))
+    UNWIND $rows AS r
+    MERGE (m:GovgraphModel {key:'model'})
+    SET m={key:'model',title_en:r[0][0],title_fr:r[1][0],description:r[2][0],rules:r[3][0]}
+    """
+    if staged:
+        source = _render(statement("rows_from_stage"), {"part": part})
+    else:
+        source = statement("rows_from_parameter").text
+    body = [statement(_UPSERTS[part]).text]
+    if part == "r":
+        template = statement("upsert_relationship_type")
+        body += [_render(template, {"type": rel_type.value}) for rel_type in RelationType]
+    return "\n".join([source, *body])
+
+
 @cache
 def apply_statement(prune: bool = False) -> str:
     """The one statement that swaps a staged push in: the model's metadata, the
-    entities, the relationships type by type, the prune (if asked) and the removal of
-    the staged rows. Relationship types come from the enumeration only.
+    entities, the relationships, the prune (if asked) and the removal of the staged
+    rows.
     """
-    parts = [statement("apply_stage_model").text, statement("apply_stage_entities").text]
-    template = statement("apply_stage_relationships")
-    parts += [_render(template, {"type": rel_type.value}) for rel_type in RelationType]
+    parts = [upsert_statement(part, staged=True) for part in ROW_PARTS]
     if prune:
-        parts.append(statement("apply_stage_prune").text)
+        parts.append(statement("prune_unmarked").text)
     parts.append(statement("apply_stage_end").text)
     return "\n".join(parts)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from govgraph.model import GovernanceModel
 from govgraph.store import GraphStore, StoreError, statement
 from govgraph.store import graphstore as graphstore_module
+from govgraph.store.graphstore import ENTITY_FIELDS, MODEL_FIELDS, RELATIONSHIP_FIELDS
 from tests.strategies import HOSTILE, models
 
 pytestmark = pytest.mark.neo4j
@@ -170,7 +173,7 @@ def test_a_swap_that_fails_on_the_server_leaves_the_previous_graph(
     def failing(prune: bool = False) -> str:
         # the server fails at the very end of the swap, after every upsert and delete ran
         return real(prune).replace(
-            "RETURN count(s) AS applied", "WITH count(s) AS n RETURN n / 0 AS applied"
+            "RETURN sum(n) AS applied", "WITH sum(n) AS n RETURN toInteger(n) / 0 AS applied"
         )
 
     monkeypatch.setattr(graphstore_module, "apply_statement", failing)
@@ -194,8 +197,54 @@ def test_every_statement_has_a_header() -> None:
     from govgraph.store.statements import statements
 
     found = statements()
-    assert {"stage_rows", "apply_stage_entities", "read_entities", "orphans"} <= set(found)
+    assert {"stage_rows", "upsert_entities", "read_entities", "orphans"} <= set(found)
     for name, stmt in found.items():
         assert stmt.name == name and stmt.description, name
-    assert statement("apply_stage_relationships").placeholders == ("type",)
+    assert statement("upsert_relationship_type").placeholders == ("type",)
+    assert statement("rows_from_stage").placeholders == ("part",)
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "skip"),
+    [
+        ("upsert_model", MODEL_FIELDS, ()),
+        ("upsert_entities", ENTITY_FIELDS, ()),
+        ("upsert_relationships", RELATIONSHIP_FIELDS, ("from", "to", "type")),
+    ],
+)
+def test_the_upserts_read_the_fields_where_the_rows_put_them(name, fields, skip) -> None:
+    text = statement(name).text
+    read = {
+        key: int(pos) for key, pos in re.findall(r"(?<!Entity \{)\b(\w+):r\[(\d+)\]\[0\]", text)
+    }
+    assert read == {key: pos for pos, key in enumerate(fields) if key not in skip}
+    for key in skip:  # the ends and the type are read where the rows put them
+        assert f"r[{fields.index(key)}][0]" in text
+
+
+@pytest.mark.parametrize("prune", [False, True])
+def test_a_push_in_one_transaction_round_trips_and_prunes(
+    store: GraphStore, example_model: GovernanceModel, prune: bool
+) -> None:
+    # the push Neo4j gets (no staging), run here on the same server for its statements
+    direct = GraphStore(store.driver, store.database, staged=False)
+    assert not direct.staged and store.staged == (store.flavour != "neo4j")
+    stale = GovernanceModel.model_validate(
+        {"entities": [{"id": "stale", "kind": "council", "name": {"en": "Stale"}}]}
+    )
+    direct.push(stale)
+    report = direct.push(example_model, prune=prune)
+    assert report.deleted_entities == (1 if prune else 0)
+    expected = example_model if prune else _with(example_model, stale)
+    assert direct.pull() == expected.canonical()
+    direct.push(example_model, prune=prune)  # twice: no change
+    assert direct.pull() == expected.canonical()
+    leftovers = store.read("MATCH (n:Entity) WHERE n._push IS NOT NULL RETURN count(n) AS n")
+    assert leftovers[0]["n"] == 0
+
+
+def _with(model: GovernanceModel, extra: GovernanceModel) -> GovernanceModel:
+    document = model.to_document()
+    document["entities"] = [*document["entities"], *extra.to_document()["entities"]]
+    return GovernanceModel.model_validate(document)
     assert statement("set_kind_labels").placeholders == ("kind", "label")
