@@ -560,15 +560,20 @@ class GraphStore:
         try:
             with session.begin_transaction() as tx:
                 stage_rows = statement("stage_rows").text
-                for part, query, batch in self._batches_of(model, lambda _: stage_rows):
+                for part, _, batch in self._batches_of(model, lambda _: stage_rows):
                     params = self._p({"g": stage, "part": part, "rows": batch})
-                    record = tx.run(query, params).single()
+                    record = tx.run(stage_rows, params).single()
                     written = int(record["written"]) if record else 0
                     if written != len(batch):
                         raise StoreError(f"a batch staged {written} of {len(batch)} rows")
                     expected += written
                     if progress is not None:
                         progress(len(batch))
+                tx.commit()
+            # the swap in a transaction of its own: FalkorDB runs a statement that
+            # follows many others in one transaction markedly slower (25 s vs 9 s for
+            # 220,000 rows), and the statement alone is what makes the push atomic
+            with session.begin_transaction() as tx:
                 params = self._p({"g": stage, "mark": stage if prune else None})
                 record = tx.run(apply_statement(prune), params).single()
                 applied = int(record["applied"]) if record and record["applied"] else 0
