@@ -70,10 +70,12 @@ def _hostile_model() -> GovernanceModel:
     return GovernanceModel.model_validate({"entities": entities, "relationships": relationships})
 
 
-def test_hostile_strings_arrive_intact_and_execute_nothing(store: GraphStore) -> None:
+@pytest.mark.parametrize("staged", [True, False])
+def test_hostile_strings_arrive_intact_and_execute_nothing(store: GraphStore, staged: bool) -> None:
     model = _hostile_model()
     assert "}) DETACH DELETE n //" in model.index
-    store.push(model)
+    pushing = GraphStore(store.driver, store.database, staged=staged)
+    pushing.push(model, prune=True)
     assert store.pull() == model.canonical()
     assert store.counts()["entities"] == len(model.entities)
 
@@ -100,6 +102,19 @@ def test_kind_change_moves_the_label(store: GraphStore) -> None:
 @given(model=models())
 def test_random_models_round_trip(store: GraphStore, model: GovernanceModel) -> None:
     store.push(model, prune=True)
+    assert store.pull() == model.canonical()
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(model=models())
+def test_random_models_round_trip_in_one_transaction(
+    store: GraphStore, model: GovernanceModel
+) -> None:
+    GraphStore(store.driver, store.database, staged=False).push(model, prune=True)
     assert store.pull() == model.canonical()
 
 
