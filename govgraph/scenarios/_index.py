@@ -3,8 +3,9 @@ share, without Python-level loops over every record.
 
 ``RelIndex`` keeps, per direction, the hashes of the relationships' ends and their
 positions sorted by hash (numpy arrays, built on first use by one C-level pass over
-the records: under a second per million relationships). Looking up an id is a binary search and a
-slice; positions whose end merely shares the hash are dropped by comparing the ids.
+the records: under a second per million relationships). Looking up an id is a binary
+search and a slice; positions whose end merely shares the hash are dropped by
+comparing the ids.
 ``within(ids)`` gives the relationships with both ends among ``ids``.
 
 >>> from govgraph.model import GovernanceModel, Relationship
@@ -65,14 +66,20 @@ class RelIndex:
                 self._sides[end] = (keys[order], order)
         return self._sides[side]
 
-    def _positions(self, ids: Iterable[str], side: int) -> dict[str, list[int]]:
-        ids = list(ids)
-        if not self.relationships:
-            return {entity_id: [] for entity_id in ids}
+    def _ranges(self, side: int, ids: Sequence[str]) -> tuple[np.ndarray, list, list]:
+        """For each id, the slice of the side's sorted positions whose end has its hash:
+        (positions in hash order, starts, stops)."""
         keys, order = self._side(side)
         wanted = np.fromiter(map(hash, ids), np.int64, len(ids))
         starts = np.searchsorted(keys, wanted, "left").tolist()
         stops = np.searchsorted(keys, wanted, "right").tolist()
+        return order, starts, stops
+
+    def _positions(self, ids: Iterable[str], side: int) -> dict[str, list[int]]:
+        ids = list(ids)
+        if not self.relationships:
+            return {entity_id: [] for entity_id in ids}
+        order, starts, stops = self._ranges(side, ids)
         end, rels = _ENDS[side], self.relationships
         found: dict[str, list[int]] = {}
         for entity_id, start, stop in zip(ids, starts, stops, strict=True):
@@ -94,14 +101,12 @@ class RelIndex:
         ids = set(ids)
         if not ids or not self.relationships:
             return []
-        wanted = np.unique(np.fromiter(map(hash, ids), np.int64, len(ids)))
+        listed = list(ids)
         ends = []
         for side in (0, 1):
-            keys, order = self._side(side)
-            starts = np.searchsorted(keys, wanted, "left")
-            stops = np.searchsorted(keys, wanted, "right")
+            order, starts, stops = self._ranges(side, listed)
             ends.append(np.concatenate([order[a:b] for a, b in zip(starts, stops, strict=True)]))
-        both = np.intersect1d(ends[0], ends[1], assume_unique=True).tolist()
+        both = np.intersect1d(ends[0], ends[1]).tolist()  # sorted, each once
         rels, (source, target) = self.relationships, _ENDS
         return [p for p in both if source(rels[p]) in ids and target(rels[p]) in ids]
 

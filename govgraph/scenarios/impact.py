@@ -209,14 +209,10 @@ class _Union:
         skip = self.old_only if after else self.new_only
         entities = [e for e in (self.entity(i, after=after) for i in sorted(ids)) if e]
         present = {e.id for e in entities}
-        base = self.base
-        relationships = [base[pos] for pos in self.index.within(present)]
-        relationships += (
-            rel for rels in self.extra_out.values() for rel in rels if rel.from_ in present
-        )
+        added = (rel for rels in self.extra_out.values() for rel in rels)
         relationships = [
             rel
-            for rel in relationships
+            for rel in chain((self.base[pos] for pos in self.index.within(present)), added)
             if id(rel) not in skip and rel.from_ in present and rel.to in present
         ]
         return GovernanceModel.model_construct(

@@ -544,7 +544,7 @@ class GraphStore:
             text = query(part)
             limit = self.max_message_bytes
             if limit is not None:
-                limit = max(limit - len(text.encode("utf-8")) + _STAGE_STATEMENT_BYTES, 500)
+                limit -= len(text.encode("utf-8")) - _STAGE_STATEMENT_BYTES
             for batch in _batches(rows, self.batch_size, limit):
                 yield part, text, batch
 
