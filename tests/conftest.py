@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled example, a CLI runner, small model builders."""
+"""Shared fixtures: the bundled example and a CLI runner (paths are in tests/helpers.py,
+model builders in tests/factory.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,7 @@ from click.testing import CliRunner, Result
 from govgraph.cli import main
 from govgraph.formats import load_model
 from govgraph.model import GovernanceModel
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "fixtures" / "joint-councils.yaml"
-BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+from tests.helpers import EXAMPLE
 
 
 @pytest.fixture(scope="session")

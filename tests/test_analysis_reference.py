@@ -18,7 +18,6 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import models
 
 from govgraph.analysis import (
     body_metrics,
@@ -36,6 +35,7 @@ from govgraph.graph import to_graph
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of
 from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType
+from tests.strategies import models
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DAYS = st.none() | st.integers(1990, 2031).map(str)

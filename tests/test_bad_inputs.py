@@ -2,7 +2,8 @@
 file and the line, says what is wrong, and writes nothing."""
 
 import pytest
-from conftest import BAD_INPUTS
+
+from tests.helpers import BAD_INPUTS
 
 # case → (file the message names, line, words the message must hold)
 CASES = {

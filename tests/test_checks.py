@@ -1,9 +1,8 @@
 """Each validator rule, on small models built for it."""
 
-from factory import entity, model, rel
-
 from govgraph.checks import check_model
 from govgraph.findings import Severity
+from tests.factory import entity, model, rel
 
 
 def codes(m):

@@ -3,9 +3,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 from govgraph.cli import main
+from tests.helpers import ROOT
 
 
 def test_every_command_has_help_with_an_example(cli):

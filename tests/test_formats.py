@@ -5,13 +5,13 @@ import json
 import os
 
 import pytest
-from factory import entity, model, rel
 from hypothesis import HealthCheck, given, settings
-from strategies import HOSTILE, attribute_values, models
 
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.formats import format_for, load_model, read_model, validate_path, write_model
 from govgraph.formats.spreadsheet import decode_cell, encode_cell
+from tests.factory import entity, model, rel
+from tests.strategies import HOSTILE, attribute_values, models
 
 
 @pytest.mark.parametrize("target", ["copy.json", "copy.yaml", "copy-csv/"])

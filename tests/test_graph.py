@@ -1,10 +1,10 @@
 import networkx as nx
 import pytest
 from hypothesis import given, settings
-from strategies import models
 
 from govgraph.errors import InputError
 from govgraph.graph import from_graph, to_graph
+from tests.strategies import models
 
 
 def test_the_example_graph_holds_every_entity_and_relationship(example_model):

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
-from factory import entity, model, rel
 from hypothesis import HealthCheck, given, settings
-from strategies import models
 
 from govgraph.errors import InputError
 from govgraph.findings import Severity
 from govgraph.generate import generate_model
 from govgraph.health import HealthLimits, health
 from govgraph.rules import parse_rules
+from tests.factory import entity, model, rel
+from tests.helpers import ROOT
+from tests.strategies import models
 
 RULES_FILE = ROOT / "fixtures" / "rules" / "governance-rules.yaml"
 

@@ -130,7 +130,7 @@ def test_identifiers_use_org_identifier_with_a_scheme_datatype(example_model):
 
 
 def test_hostile_ids_and_names_survive_turtle_and_json_ld(tmp_path):
-    from strategies import HOSTILE
+    from tests.strategies import HOSTILE
 
     model = GovernanceModel.model_validate(
         {

@@ -4,10 +4,10 @@ two-way interoperability format; the one-way GEXF export reads back with network
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import HOSTILE, models
 
 from govgraph.formats import read_model, write_model
 from govgraph.model import GovernanceModel
+from tests.strategies import HOSTILE, models
 
 # rdflib's own JSON-LD parser calls its deprecated ConjunctiveGraph
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")

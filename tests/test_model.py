@@ -1,10 +1,10 @@
 import pytest
-from factory import entity, model, rel
 from pydantic import ValidationError
 
 from govgraph.errors import UnknownEntityError
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.vocabulary import BODY_KINDS, ENDPOINTS, EntityKind, RelationType
+from tests.factory import entity, model, rel
 
 
 def test_every_kind_and_type_of_the_design_exists():

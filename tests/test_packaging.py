@@ -5,7 +5,8 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT
+
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")

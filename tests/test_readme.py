@@ -4,7 +4,7 @@ CLI examples name commands and files that exist."""
 import re
 import subprocess
 
-from conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_ci_runs_the_readme_test_command():

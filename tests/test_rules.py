@@ -6,16 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
-from factory import entity, model, rel
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import models
 
 from govgraph.errors import InputError
 from govgraph.findings import Severity
 from govgraph.formats import read_model
 from govgraph.rules import check_rules, load_rules_file, parse_rules, rules_of_model
+from tests.factory import entity, model, rel
+from tests.helpers import ROOT
+from tests.strategies import models
 
 RULES_FILE = ROOT / "fixtures" / "rules" / "governance-rules.yaml"
 

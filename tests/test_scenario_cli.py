@@ -11,10 +11,10 @@ import sys
 import textwrap
 
 import pytest
-from conftest import ROOT
 
 from govgraph.formats import load_model
 from govgraph.temporal import as_of
+from tests.helpers import ROOT
 
 MODEL = ROOT / "fixtures" / "joint-councils.yaml"
 QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"

@@ -4,12 +4,11 @@ one computed on the whole models, for every kind of operation."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
-from factory import entity, model, rel
-from test_scenarios import base, scenario
 
 from govgraph.scenarios import load_scenario
 from govgraph.scenarios.impact import impact_report
+from tests.factory import base, entity, model, rel, scenario
+from tests.helpers import ROOT
 
 SCENARIOS = ROOT / "fixtures" / "scenarios"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import ROOT
-from factory import entity, model, rel
 
 from govgraph.checks import check_model
 from govgraph.errors import InputError
@@ -19,53 +17,12 @@ from govgraph.scenarios import (
     apply_scenario,
     diff_models,
     load_scenario,
-    parse_scenario,
 )
 from govgraph.temporal import as_of
+from tests.factory import base, scenario
+from tests.helpers import ROOT
 
 QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
-
-
-def base():
-    """jc ← p ← wg ← sub; q (another council); people and priorities."""
-    return model(
-        [
-            entity("jc"),
-            entity("p"),
-            entity("q"),
-            entity("wg", "working_group"),
-            entity("sub", "working_group"),
-            entity("wg2", "working_group"),
-            entity("ann", "person"),
-            entity("bob", "person"),
-            entity("iccs", "organization"),
-            entity("prio", "priority"),
-            entity("prio2", "priority"),
-            entity("table", "table"),
-        ],
-        [
-            rel("p", "PART_OF", "jc"),
-            rel("q", "PART_OF", "jc"),
-            rel("wg", "REPORTS_TO", "p"),
-            rel("sub", "REPORTS_TO", "wg"),
-            rel("wg2", "REPORTS_TO", "q"),
-            rel("ann", "MEMBER_OF", "wg"),
-            rel("bob", "MEMBER_OF", "wg"),
-            rel("ann", "MEMBER_OF", "wg2"),
-            rel("iccs", "SUPPORTS", "wg", service="secretariat"),
-            rel("wg", "ADVANCES", "prio"),
-            rel("wg2", "ADVANCES", "prio"),
-            rel("wg2", "ADVANCES", "prio2"),
-            rel("wg", "ENGAGES_WITH", "table", level="inform"),
-        ],
-    )
-
-
-def scenario(*operations, effective="2026-04-01", name="Test"):
-    document = {"name": name, "operations": list(operations)}
-    if effective:
-        document["effective"] = effective
-    return parse_scenario(document)
 
 
 def lines(m, type_=None):

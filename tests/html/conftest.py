@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,37 +16,6 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("GOVGRAPH_CHROMIUM", "/usr/bin/chromium")
-
-
-HERE = Path(__file__).resolve().parent
-_THIS = sys.modules[__name__]
-_TOP: list[object] = []
-
-
-def _restore_top() -> None:
-    if _TOP:
-        sys.modules["conftest"] = _TOP[0]
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """pytest imports each conftest.py outside a package as the module ``conftest``,
-    so loading this one would hide ``tests/conftest.py`` from the suite's
-    ``from conftest import ...`` lines. Keep that module as ``conftest`` except while
-    this directory's files are collected (this hook runs once this file is loaded)."""
-    top = HERE.parent / "conftest.py"
-    for plugin in config.pluginmanager.get_plugins():
-        if getattr(plugin, "__file__", None) and Path(plugin.__file__).resolve() == top:
-            _TOP.append(plugin)
-    _restore_top()
-
-
-def pytest_collectstart(collector: pytest.Collector) -> None:
-    if Path(str(collector.path)).resolve().is_relative_to(HERE):
-        sys.modules["conftest"] = _THIS
-
-
-def pytest_collectreport(report: pytest.CollectReport) -> None:
-    _restore_top()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

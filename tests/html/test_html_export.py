@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import models
 
 from govgraph.errors import InputError, UnknownEntityError
 from govgraph.html import export_html, render_html, view_data
 from govgraph.html.page import safe_json
+from tests.strategies import models
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "fixtures" / "scenarios"
 

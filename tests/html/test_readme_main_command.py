@@ -7,9 +7,8 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 
 def readme_export_command() -> list[str]:

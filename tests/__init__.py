@@ -1,0 +1,1 @@
+"""The govgraph test suite (a package, so that tests import ``tests.helpers``)."""
