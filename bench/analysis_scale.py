@@ -1,4 +1,4 @@
-"""Benchmark: analyses and health at whole-of-government scale (issue 3, "Scale").
+"""Benchmark: analyses and health at whole-of-government scale.
 
 Two parts, each printed as a table with figures and ratios:
 
@@ -6,7 +6,7 @@ Two parts, each printed as a table with figures and ratios:
    write it as JSON, then in a fresh process (so that peak memory is the analysis run's
    own): load it (parse + validate + validator checks), build the graph (``to_graph``),
    run each analysis of ``govgraph.analysis`` and ``health``. The baseline is the graph
-   build: each stage's time is given as a ratio to it (issue target: analysis ≤ 2×).
+   build: each stage's time is given as a ratio to it (target: health ≤ 2×).
    Peak memory is the process's peak resident set size (``ru_maxrss``).
 2. **overlaps**: ``govgraph.analysis.overlaps`` (a sparse body × item matrix, scipy)
    against two baselines on the same data, in the same run: the naive pairwise loop
@@ -17,7 +17,7 @@ Two parts, each printed as a table with figures and ratios:
    more than ``max_item_bodies`` bodies do not make pairs but count exactly), and its
    pairs and scores are checked to be the same.
 
-Run it under the benchmark lock (the machine is shared):
+Run it alone on the machine (it needs about 14 GB of memory at full size):
 
     .venv/bin/python bench/analysis_scale.py
 

@@ -1,4 +1,4 @@
-"""The bundled example says what the deck says (shared/seed), and marks the rest."""
+"""The bundled example says what the governance-review deck says, and marks the rest."""
 
 import pytest
 

@@ -1,7 +1,7 @@
 """W3C Organization Ontology (ORG) export and import via rdflib: Turtle (``.ttl``),
 JSON-LD (``.jsonld``) and N-Triples (``.nt``).
 
-The mapping (the README's interoperability section has it as tables):
+The mapping (docs/interoperability.md has it as tables):
 
 - every entity is an IRI ``<base><id>`` (id percent-encoded) with ``gg:id``, the ORG (or
   FOAF, SKOS, PROV) class of its kind plus the govgraph class ``gg:<Kind>``; a council

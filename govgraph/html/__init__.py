@@ -41,7 +41,7 @@ __all__ = ["LARGE_VIEW", "VIEWS", "export_html", "render_html", "safe_json", "vi
 def _load_scenarios(scenarios: Sequence[Any]) -> list[Any]:
     if not scenarios:
         return []
-    from govgraph.scenarios import load_scenario  # issue 4's scenarios
+    from govgraph.scenarios import load_scenario
 
     return [load_scenario(s) if isinstance(s, str | Path) else s for s in scenarios]
 

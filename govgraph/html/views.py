@@ -108,7 +108,7 @@ def _hierarchy_parts(model: GovernanceModel) -> tuple[list[Entity], list[Relatio
 def _overlap_parts(
     model: GovernanceModel, min_jaccard: float, top: int | None
 ) -> tuple[list[Entity], list[Record]]:
-    from govgraph.analysis import overlaps  # helper 3a's analysis
+    from govgraph.analysis import overlaps
     from govgraph.graph import to_graph
 
     rows = overlaps(to_graph(model), by="both", min_jaccard=min_jaccard, top=top)

@@ -18,7 +18,7 @@ def readme_export_command() -> list[str]:
     assert len(parts) == 1, "the main command has one HTML export"
     assert block.rstrip().endswith(parts[0].rstrip()), "the main command ends with it"
     words = shlex.split(parts[0])
-    assert words[0] == ".venv/bin/govgraph"
+    assert words[0] == "govgraph"
     return words[1:]
 
 
