@@ -86,7 +86,8 @@ def test_documented_commands_exist(cli, page: Path):
 
 
 @pytest.mark.parametrize(
-    "page", [p for p in [README, *PAGES] if fenced(p.read_text(encoding="utf-8"), "python")],
+    "page",
+    [p for p in [README, *PAGES] if fenced(p.read_text(encoding="utf-8"), "python")],
     ids=lambda page: page.name,
 )
 def test_documented_python_runs(page: Path, tmp_path, monkeypatch):
