@@ -112,6 +112,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings, {infos} notes",
         "{errors} erreurs, {warnings} avertissements, {infos} remarques",
     ),
+    # answers as of a date, and the questions every line type answers
+    "as_of_line": ("As of {date}", "En date du {date}"),
+    "as_of_all_dates": ("All dates (the whole history)", "Toutes les dates (tout l'historique)"),
+    "line": ("Line", "Lien"),
+    "direction": ("Direction", "Sens"),
+    "other_end": ("Other end", "Autre extrémité"),
+    "links_title": ("Lines of {id}", "Liens de {id}"),
+    "find_title": ("Entities matching {query!r}", "Entités correspondant à {query!r}"),
+    "list_title": ("Entities", "Entités"),
+    "unknown": ("unknown", "inconnu"),
+    "union": ("Union", "Union"),
+    "example": ("Example", "Exemple"),
+    "informal": ("informal", "informel"),
+    "parent": ("Parent", "Parent"),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

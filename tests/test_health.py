@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from conftest import ROOT
@@ -198,7 +199,13 @@ def test_cli_exit_1_on_an_error_rule_with_its_location(cli, example_path):
 def test_cli_json_french_and_limits(cli, example_path):
     result = cli("health", example_path, "--format", "json", "--lang", "fr", "--max-span", "1")
     data = json.loads(result.stdout)
-    assert data["healthy"] is True and data["errors"] == 0 and data["as_of"] is None
+    assert data["healthy"] is True and data["errors"] == 0
+    assert data["as_of"] == date.today().isoformat()
+    history = json.loads(cli("health", example_path, "--format", "json", "--as-of", "all").stdout)
+    assert history["as_of"] == "all"
+    # the Framework WG (2015-2018) is no longer a body today: no finding about it
+    assert not any("framework-wg" in f["entities"] for f in data["findings"])
+    assert any("framework-wg" in f["entities"] for f in history["findings"])
     span = [f for f in data["findings"] if f["code"] == "span-over-limit"]
     assert {tuple(f["entities"]) for f in span} == {("joint-councils",), ("pssdc",)}
     assert all("organes qui en relèvent" in f["message"] for f in span)

@@ -231,3 +231,35 @@ def test_compare_refuses_an_invalid_option(cli, tmp_path):
     result = cli("compare", MODEL, QUICK_WINS, path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}:3: operations[0].dissolve.children_to: ")
+
+
+def test_before_the_effective_date_nothing_has_changed(cli):
+    """A scenario is judged at its effective date (2026-04-01 for the quick wins)."""
+    early = json.loads(
+        cli("simulate", MODEL, QUICK_WINS, "--as-of", "2020", "--report", "json").stdout
+    )
+    assert early["scenario"]["in_effect"] is False
+    assert early["changes"] == [] and early["metrics"] == [] and early["chains"] == []
+    table = cli("simulate", MODEL, QUICK_WINS, "--as-of", "2020").stdout
+    assert "takes effect on 2026-04-01: on 2020-01-01 nothing has changed yet" in table
+    assert "transferred" not in table
+    on_time = json.loads(cli("simulate", MODEL, QUICK_WINS, "--report", "json").stdout)
+    assert on_time["scenario"]["in_effect"] is True
+    assert [c["kind"] for c in on_time["changes"]].count("transferred") == 2
+
+
+def test_the_chain_after_the_quick_wins_is_one_chain_with_its_date(cli, tmp_path):
+    after = tmp_path / "after.yaml"
+    assert cli("simulate", MODEL, QUICK_WINS, "--out", after).exit_code == 0
+    table = cli("chain", after, "data-driven-intelligence-wg").stdout
+    assert table.splitlines()[0].startswith("As of ")
+    answer = json.loads(
+        cli("chain", after, "data-driven-intelligence-wg", "--format", "json").stdout
+    )
+    assert answer["chains"] == [["data-driven-intelligence-wg", "joint-councils"]]
+    history = cli(
+        "chain", after, "data-driven-intelligence-wg", "--as-of", "2020", "--format", "json"
+    )
+    assert json.loads(history.stdout)["chains"] == [
+        ["data-driven-intelligence-wg", "pssdc", "joint-councils"]
+    ]

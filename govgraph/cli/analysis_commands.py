@@ -2,8 +2,10 @@
 ``memberships``, ``coverage``, ``overlaps``, ``metrics``.
 
 Each loads the model, builds the graph, makes one ``govgraph.analysis`` call (which
-honours ``--as-of``) and prints: JSON is the library's answer as is (entities by id);
-tables and CSV add names in ``--lang``.
+honours ``--as-of``, today by default) and prints: JSON is ``{"as_of": DATE, KEY:
+the library's answer}`` (entities by id); tables start with the date and add names in
+``--lang``; CSV rows carry an ``as_of`` column. Every ID argument also accepts a
+unique acronym or name (``govgraph.analysis.lookup.resolve_entity``).
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from govgraph.analysis import (
     metrics,
     overlaps,
     reporting_chains,
-    subordinates,
 )
+from govgraph.analysis.hierarchy import chain_lines, subordinate_rows
+from govgraph.analysis.lookup import resolve_entity
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
-from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
+from govgraph.cli.common import (
+    as_of_line,
+    as_of_today_option,
+    as_of_value,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+)
 from govgraph.cli.output import Column, emit, emit_json, emit_rows
 from govgraph.graph import to_graph
 from govgraph.i18n import kind_name, role_name, text, type_name
@@ -61,6 +72,11 @@ def _columns(lang: str, *keys: str) -> list[Column]:
     return [(key, text(key, lang)) for key in keys]
 
 
+def _resolve(graph: nx.MultiDiGraph, given: str) -> str:
+    """The id an ID argument names (an id, a unique acronym or a unique name)."""
+    return resolve_entity(graph, given)
+
+
 def _print(
     fmt: str,
     data: Any,
@@ -69,13 +85,32 @@ def _print(
     csv_columns: Sequence[Column],
     lang: str,
     title: str,
+    *,
+    day: date | None,
+    key: str,
 ) -> None:
-    """JSON: ``data``; a table (or a 'nothing found' line); CSV: header and rows."""
-    if fmt == "table" and not rows:
+    """JSON: ``{"as_of": ..., key: data}``; a table after the date line (or a
+    'nothing found' line); CSV: header and rows, each with its ``as_of``."""
+    if fmt == "json":
+        emit_json({"as_of": as_of_value(day), key: data})
+        return
+    if fmt == "csv":
+        dated = [{**row, "as_of": as_of_value(day)} for row in rows]
+        emit_rows(dated, [*csv_columns, ("as_of", "as_of")], fmt)
+        return
+    click.echo(as_of_line(day, lang))
+    if not rows:
         click.echo(title)
         click.echo(text("no_results", lang))
         return
-    emit(data, rows, table_columns if fmt == "table" else csv_columns, fmt, title=title)
+    emit(data, rows, table_columns, fmt, title=title)
+
+
+def _types(value: str | None) -> list[str] | None:
+    """``--types A,B`` as a list (None: every type)."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def _entity_row(graph: nx.MultiDiGraph, node: str, lang: str, fmt: str) -> dict[str, Any]:
@@ -87,54 +122,96 @@ def _entity_row(graph: nx.MultiDiGraph, node: str, lang: str, fmt: str) -> dict[
     }
 
 
+_TYPES_HELP = "Only these hierarchy lines: REPORTS_TO, PART_OF or both (default: both)."
+
+
 @click.command()
 @model_argument
 @click.argument("entity_id", metavar="ID")
 @click.option(
     "--include-informal", is_flag=True, help="Follow informal reporting lines (formal: false) too."
 )
+@click.option("--types", default=None, metavar="TYPE,...", help=_TYPES_HELP)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def chain(
     model: str,
     entity_id: str,
     include_informal: bool,
+    types: str | None,
     fmt: str,
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """Every reporting chain from ID up to a root, bottom-up.
+    """Every reporting chain from ID up to a root, bottom-up, with the line of each
+    step (reports to / part of).
 
-    Formal lines are formal REPORTS_TO lines and PART_OF (a part answers to the
-    whole). A body with several parents has one chain per route. JSON: a list of
-    chains, each a list of ids starting with ID.
+    The hierarchy is the formal REPORTS_TO lines and PART_OF (a part answers to the
+    whole). A body with several parents has one chain per route. ID may be an id, or
+    a unique acronym or name. JSON: {as_of, chains: [[id, ...], ...], lines: [[[line,
+    ...] per step], ...]}.
 
     Example:
 
         govgraph chain fixtures/joint-councils.yaml data-driven-intelligence-wg
     """
     graph = _graph(model)
-    chains = reporting_chains(graph, entity_id, include_informal=include_informal, as_of=as_of_date)
+    entity_id = _resolve(graph, entity_id)
+    wanted = _types(types)
+    chains = reporting_chains(
+        graph, entity_id, include_informal=include_informal, types=wanted, as_of=as_of_date
+    )
+    lines = [
+        chain_lines(graph, ids, include_informal=include_informal, types=wanted, as_of=as_of_date)
+        for ids in chains
+    ]
     title = text("chains_title", lang, id=entity_id)
+    if fmt == "json":
+        emit_json({"as_of": as_of_value(as_of_date), "chains": chains, "lines": lines})
+        return
     if fmt == "table":
         rows = [
             {
                 "chain": number,
-                "id": " → ".join(ids),
-                "name": " → ".join(_short(graph, node, lang) for node in ids),
+                "id": _arrows(ids, steps, lambda node: node, lang),
+                "name": _arrows(ids, steps, lambda node: _short(graph, node, lang), lang),
             }
-            for number, ids in enumerate(chains, 1)
+            for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
         ]
-        _print(fmt, chains, rows, _columns(lang, "chain", "id", "name"), [], lang, title)
+        columns = _columns(lang, "chain", "id", "name")
+        _print(fmt, chains, rows, columns, [], lang, title, day=as_of_date, key="chains")
         return
     rows = [
-        {"chain": number, "level": level, **_entity_row(graph, node, lang, fmt)}
-        for number, ids in enumerate(chains, 1)
+        {
+            "chain": number,
+            "level": level,
+            **_entity_row(graph, node, lang, fmt),
+            "line": "; ".join(steps[level]) if level < len(steps) else "",
+        }
+        for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
         for level, node in enumerate(ids)
     ]
-    columns = _columns(lang, "chain", "level", "id", "kind", "name")
-    _print(fmt, chains, rows, columns, columns, lang, title)
+    columns = _columns(lang, "chain", "level", "id", "kind", "name", "line")
+    _print(fmt, chains, rows, columns, columns, lang, title, day=as_of_date, key="chains")
+
+
+def _line_words(line: str, lang: str) -> str:
+    """``REPORTS_TO`` → "reports to", ``REPORTS_TO (informal)`` → "reports to
+    (informal)", in ``lang``."""
+    informal = line.endswith(" (informal)")
+    kind = line.removesuffix(" (informal)")
+    words = type_name(kind, lang)
+    return f"{words} ({text('informal', lang)})" if informal else words
+
+
+def _arrows(ids: list[str], steps: list[list[str]], label: Any, lang: str) -> str:
+    """``a —reports to→ b —part of→ c``."""
+    out = [label(ids[0])]
+    for node, step in zip(ids[1:], steps, strict=True):
+        words = " / ".join(_line_words(line, lang) for line in step)
+        out.append(f" —{words}→ {label(node)}")
+    return "".join(out)
 
 
 @click.command("subordinates")
@@ -147,36 +224,52 @@ def chain(
     help="Only this many levels down (1: direct reports).",
 )
 @click.option("--include-informal", is_flag=True, help="Follow informal reporting lines too.")
+@click.option("--types", default=None, metavar="TYPE,...", help=_TYPES_HELP)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def subordinates_command(
     model: str,
     entity_id: str,
     depth: int | None,
     include_informal: bool,
+    types: str | None,
     fmt: str,
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """The bodies below ID, each with its depth (1 for a direct report).
+    """The bodies below ID, each with its depth (1 for a direct report) and the line
+    it hangs by (reports to / part of) from its parent.
 
-    JSON: an object mapping each id to its depth.
+    "Which bodies report formally to X?" is `--depth 1 --types REPORTS_TO`.
+    JSON: {as_of, subordinates: [{id, depth, parent, line}, ...]}.
 
     Example:
 
         govgraph subordinates fixtures/joint-councils.yaml joint-councils --depth 1
     """
     graph = _graph(model)
-    found = subordinates(
-        graph, entity_id, depth=depth, include_informal=include_informal, as_of=as_of_date
+    entity_id = _resolve(graph, entity_id)
+    found = subordinate_rows(
+        graph,
+        entity_id,
+        depth=depth,
+        include_informal=include_informal,
+        types=_types(types),
+        as_of=as_of_date,
     )
     rows = [
-        {"depth": level, **_entity_row(graph, node, lang, fmt)} for node, level in found.items()
+        {
+            "depth": row["depth"],
+            **_entity_row(graph, row["id"], lang, fmt),
+            "line": _line_words(row["line"], lang) if fmt == "table" else row["line"],
+            "parent": _short(graph, row["parent"], lang) if fmt == "table" else row["parent"],
+        }
+        for row in found
     ]
-    columns = _columns(lang, "depth", "id", "kind", "name")
+    columns = _columns(lang, "depth", "id", "kind", "name", "line", "parent")
     title = text("subordinates_title", lang, id=entity_id)
-    _print(fmt, found, rows, columns, columns, lang, title)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="subordinates")
 
 
 @click.command()
@@ -198,7 +291,7 @@ def subordinates_command(
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def path(
     model: str,
     a: str,
@@ -220,6 +313,7 @@ def path(
         govgraph path fixtures/joint-councils.yaml data-driven-intelligence-wg digital-strategy-wg --types REPORTS_TO,PART_OF
     """  # noqa: E501
     graph = _graph(model)
+    a, b = _resolve(graph, a), _resolve(graph, b)
     found = connections(graph, a, b, types=types, as_of=as_of_date, limit=limit)
     rows = []
     for number, steps in enumerate(found, 1):
@@ -242,6 +336,7 @@ def path(
             )
     title = text("path_title", lang, a=a, b=b)
     if fmt == "table" and not found:
+        click.echo(as_of_line(as_of_date, lang))
         click.echo(text("no_connection", lang, a=a, b=b))
         return
     table = [
@@ -252,7 +347,7 @@ def path(
         ("to_name", text("to", lang)),
     ]
     csv = [(key, key) for key in ("path", "step", "from", "type", "direction", "to")]
-    _print(fmt, found, rows, table, csv, lang, title)
+    _print(fmt, found, rows, table, csv, lang, title, day=as_of_date, key="connections")
 
 
 def _membership_rows(
@@ -273,7 +368,7 @@ def _membership_rows(
 @click.argument("body_id", metavar="ID")
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: date | None) -> None:
     """Who sits on body ID and in what role (chair, co-chair, secretariat...).
 
@@ -285,10 +380,12 @@ def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: d
         govgraph members fixtures/joint-councils.yaml pssdc
     """
     graph = _graph(model)
+    body_id = _resolve(graph, body_id)
     found = members(graph, body_id, as_of=as_of_date)
     columns = _columns(lang, "id", "name", "kind", "role", "via")
     title = text("members_title", lang, id=body_id)
-    _print(fmt, found, _membership_rows(graph, found, lang, fmt), columns, columns, lang, title)
+    rows = _membership_rows(graph, found, lang, fmt)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="members")
 
 
 @click.command("memberships")
@@ -296,7 +393,7 @@ def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: d
 @click.argument("entity_id", metavar="ID")
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def memberships_command(
     model: str, entity_id: str, fmt: str, lang: str, as_of_date: date | None
 ) -> None:
@@ -310,10 +407,12 @@ def memberships_command(
         govgraph memberships fixtures/joint-councils.yaml ontario --lang fr
     """
     graph = _graph(model)
+    entity_id = _resolve(graph, entity_id)
     found = memberships(graph, entity_id, as_of=as_of_date)
     columns = _columns(lang, "id", "name", "kind", "role", "via")
     title = text("memberships_title", lang, id=entity_id)
-    _print(fmt, found, _membership_rows(graph, found, lang, fmt), columns, columns, lang, title)
+    rows = _membership_rows(graph, found, lang, fmt)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="memberships")
 
 
 @click.command("coverage")
@@ -321,7 +420,7 @@ def memberships_command(
 @click.argument("body_id", metavar="[ID]", required=False)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def coverage_command(
     model: str, body_id: str | None, fmt: str, lang: str, as_of_date: date | None
 ) -> None:
@@ -336,6 +435,8 @@ def coverage_command(
         govgraph coverage fixtures/joint-councils.yaml digital-strategy-wg
     """
     graph = _graph(model)
+    if body_id is not None:
+        body_id = _resolve(graph, body_id)
     found = coverage(graph, body_id, as_of=as_of_date)
     rows = []
     for body, result in found.items():
@@ -352,7 +453,8 @@ def coverage_command(
         else:
             rows.append({"body": body, **result})
     columns = _columns(lang, "body", "represented", "direct", "missing")
-    _print(fmt, found, rows, columns, columns, lang, text("coverage_title", lang))
+    title = text("coverage_title", lang)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="coverage")
 
 
 def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
@@ -386,7 +488,7 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def overlaps_command(
     model: str,
     by: str,
@@ -433,7 +535,8 @@ def overlaps_command(
     ]
     if fmt == "csv":
         columns = [(key, key) for key, _ in columns]
-    _print(fmt, found, rows, columns, columns, lang, text("overlaps_title", lang))
+    title = text("overlaps_title", lang)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="overlaps")
 
 
 _METRIC_KEYS = (
@@ -462,7 +565,7 @@ _METRIC_KEYS = (
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def metrics_command(
     model: str,
     betweenness_samples: int | None,
@@ -483,7 +586,7 @@ def metrics_command(
     graph = _graph(model)
     result = metrics(graph, as_of=as_of_date, betweenness_k=betweenness_samples)
     if fmt == "json":
-        emit_json(result)
+        emit_json({"as_of": as_of_value(as_of_date), **result})
         return
     rows = []
     for body, values in result["bodies"].items():
@@ -494,11 +597,13 @@ def metrics_command(
             row["name"] = _short(graph, body, lang)
             row["kind"] = kind_name(values["kind"], lang)
         rows.append(row)
-    if fmt == "csv":
-        emit_rows(rows, [(k, k) for k in ("id", "kind", *_METRIC_KEYS)], fmt)
-        return
     columns = [("name", text("name", lang)), *_columns(lang, *_METRIC_KEYS)]
-    _print(fmt, result, rows, columns, columns, lang, text("metrics_title", lang))
+    if fmt == "csv":
+        columns = [(k, k) for k in ("id", "kind", *_METRIC_KEYS)]
+    title = text("metrics_title", lang)
+    _print(fmt, result, rows, columns, columns, lang, title, day=as_of_date, key="bodies")
+    if fmt == "csv":
+        return
     emit_rows(
         _structure_rows(graph, result["structure"], lang),
         _columns(lang, "metric", "value"),

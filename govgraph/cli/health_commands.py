@@ -9,7 +9,9 @@ import click
 
 from govgraph.cli.common import (
     EXIT_FINDINGS,
-    as_of_option,
+    as_of_line,
+    as_of_today_option,
+    as_of_value,
     format_option,
     lang_option,
     model_argument,
@@ -83,7 +85,7 @@ def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def health_command(
     model: str,
     rules_files: tuple[str, ...],
@@ -97,7 +99,8 @@ def health_command(
     """Check a model's health: the validator's findings, analysis findings (span or
     depth over the limits, overlapping mandates, ended bodies still referenced,
     working groups with no secretariat) and the governance rules in the model's
-    rules: section and in --rules files.
+    rules: section and in --rules files. It answers as of today unless --as-of
+    says otherwise (--as-of all: every fact of every date).
 
     Exit 1 if any finding is an error (a model repository's CI can gate on it), 0
     otherwise; 2 on bad input (an unreadable model or a bad rule, with its file,
@@ -118,7 +121,7 @@ def health_command(
     rows = [{**f.as_row(lang), "entities": list(f.entities)} for f in findings]
     data = {
         "model": model,
-        "as_of": as_of_date.isoformat() if as_of_date else None,
+        "as_of": as_of_value(as_of_date),
         "healthy": counts[Severity.error] == 0,
         "errors": counts[Severity.error],
         "warnings": counts[Severity.warning],
@@ -126,6 +129,7 @@ def health_command(
         "findings": rows,
     }
     if fmt == "table":
+        click.echo(as_of_line(as_of_date, lang))
         rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_health_findings", lang))

@@ -529,8 +529,15 @@ def impact_between(
     scenario: Scenario | None = None,
     full: bool = False,
 ) -> ImpactReport:
-    """The impact report comparing two models on ``day`` (see ``impact_report``)."""
+    """The impact report comparing two models on ``day`` (see ``impact_report``).
+
+    A scenario is judged at its effective date: on a ``day`` before it, nothing has
+    changed yet, and the report says so (``scenario["in_effect"]`` is false, no
+    change is listed) even for changes the model cannot date (e.g. attributes)."""
     day = parse_as_of(day)
+    in_effect = not (scenario and scenario.effective and day < parse_as_of(scenario.effective))
+    if not in_effect:
+        after = before
     union = _Union(before, after)
     changes = union.changes
     focus = _focus(union, changes)
@@ -567,6 +574,7 @@ def impact_between(
             "description": described.model_dump(exclude_none=True) if described else {},
             "effective": scenario.effective if scenario else None,
             "operations": len(scenario.operations) if scenario else None,
+            "in_effect": in_effect,
         },
         day=day.isoformat(),
         changes=changes,
