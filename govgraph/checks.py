@@ -1,7 +1,8 @@
 """The validator: the rules every model is checked against, as findings.
 
 Errors (the model is unusable): duplicate ids, references that do not resolve, endpoints
-of the wrong kind, duplicate relationships, a formal reporting cycle at some date.
+of the wrong kind, duplicate relationships, a relationship from an entity to itself, a
+cycle in the hierarchy (``govgraph.vocabulary.is_hierarchy_line``) at some date.
 Warnings (the structure is doubtful): a working group or committee with no formal
 parent, several formal parents at one date, an ended body with active children, a
 governing body with no support or secretariat.
@@ -24,7 +25,7 @@ from datetime import date
 
 import networkx as nx
 
-from govgraph.dates import DAY_MAX, interval, intervals_overlap
+from govgraph.dates import DAY_MAX, interval
 from govgraph.findings import Finding, Severity
 from govgraph.i18n import kind_name
 from govgraph.model import GovernanceModel, Relationship
@@ -32,9 +33,11 @@ from govgraph.vocabulary import (
     ENDPOINTS,
     GOVERNING_KINDS,
     HIERARCHY_TYPES,
+    SELF_LOOP_TYPES,
     EntityKind,
     RelationType,
     Role,
+    is_hierarchy_line,
 )
 
 __all__ = ["CHECKS", "MESSAGES", "check_model", "make_finding"]
@@ -57,13 +60,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{type} from {source!r} to {target!r} is given more than once (same key {key!r})",
         "{type} de {source!r} à {target!r} est donnée plus d'une fois (même clé {key!r})",
     ),
-    "formal-cycle": (
-        "formal reporting lines form a cycle: {cycle}{when}",
-        "les liens hiérarchiques officiels forment un cycle : {cycle}{when}",
+    "hierarchy-cycle": (
+        "the hierarchy (formal REPORTS_TO and PART_OF lines) forms a cycle: {cycle}{when}",
+        "la hiérarchie (liens REPORTS_TO officiels et PART_OF) forme un cycle : {cycle}{when}",
     ),
-    "part-of-cycle": (
-        "PART_OF lines form a cycle (a body would be part of itself): {cycle}{when}",
-        "les liens PART_OF forment un cycle (un organe ferait partie de lui-même) : {cycle}{when}",
+    "self-loop": (
+        "{type} from {id!r} to itself means nothing",
+        "{type} de {id!r} vers lui-même n'a pas de sens",
     ),
     "no-formal-parent": (
         "{kind} {id!r} has no formal reporting line{informal}",
@@ -205,40 +208,76 @@ def _formal_lines(model: GovernanceModel) -> list[tuple[int, Relationship]]:
     return _lines(model, lambda rel: rel.is_formal_line)
 
 
-def _formal_cycles(model: GovernanceModel) -> Iterator[Finding]:
-    """Cycles among formal REPORTS_TO lines that are valid at the same time."""
-    return _cycles(_formal_lines(model), "formal-cycle")
+def _self_loops(model: GovernanceModel) -> Iterator[Finding]:
+    """Relationships from an entity to itself, of the types where that means nothing."""
+    for position, rel in enumerate(model.relationships):
+        if rel.from_ == rel.to and rel.type in SELF_LOOP_TYPES:
+            yield make_finding(
+                "self-loop",
+                Severity.error,
+                (rel.from_,),
+                record=("relationships", position),
+                field="to",
+                type=rel.type.value,
+                id=rel.from_,
+            )
 
 
-def _part_of_cycles(model: GovernanceModel) -> Iterator[Finding]:
-    """Cycles among PART_OF lines that are valid at the same time."""
-    return _cycles(_lines(model, lambda rel: rel.type is RelationType.PART_OF), "part-of-cycle")
+def _hierarchy_cycles(model: GovernanceModel) -> Iterator[Finding]:
+    """Cycles in the hierarchy (formal REPORTS_TO and PART_OF lines together) among
+    lines valid on the same day, with both their entities (self-loops are
+    ``self-loop``'s).
 
-
-def _cycles(lines: list[tuple[int, Relationship]], code: str) -> Iterator[Finding]:
-    """Cycles among ``lines`` valid at the same time.
-
-    Strongly connected components find every candidate in linear time; only inside a
-    (rare) component are dates compared, at each date where a line starts.
+    Strongly connected components of every line of every date find the candidates in
+    linear time; only inside a (rare) component are dates compared. A cycle exists on
+    some day iff its lines' intervals (each cut to its entities' validity) share a day,
+    and then they share the latest of their first days: so each component is checked
+    once per distinct first day of its lines (an interval boundary), not once per day.
     """
+    index = model.index
+    lines: list[tuple[int, Relationship, tuple[date, date]]] = []
+    for position, rel in enumerate(model.relationships):
+        if rel.from_ == rel.to or not is_hierarchy_line(rel.type, rel.formal):
+            continue
+        source, target = index.get(rel.from_), index.get(rel.to)
+        if source is None or target is None:
+            continue
+        spans = (
+            interval(rel.valid_from, rel.valid_to),
+            interval(source.valid_from, source.valid_to),
+            interval(target.valid_from, target.valid_to),
+        )
+        first, last = max(s[0] for s in spans), min(s[1] for s in spans)
+        if first <= last:
+            lines.append((position, rel, (first, last)))
+    yield from _cycles(lines, "hierarchy-cycle")
+
+
+def _cycles(
+    lines: list[tuple[int, Relationship, tuple[date, date]]], code: str
+) -> Iterator[Finding]:
+    """One finding per strongly connected component of ``lines`` that holds a cycle of
+    lines valid on one day, naming the cycle's path and the first such day."""
     graph = nx.DiGraph()
-    graph.add_edges_from((rel.from_, rel.to) for _, rel in lines)
-    suspects = [
-        component
-        for component in nx.strongly_connected_components(graph)
-        if len(component) > 1 or any(graph.has_edge(n, n) for n in component)
-    ]
-    for component in suspects:
-        inside = [(p, r) for p, r in lines if r.from_ in component and r.to in component]
-        starts = sorted({interval(r.valid_from, r.valid_to)[0] for _, r in inside})
-        for day in starts:
-            active = [
-                (p, r)
-                for p, r in inside
-                if intervals_overlap(interval(r.valid_from, r.valid_to), (day, day))
-            ]
+    graph.add_edges_from((rel.from_, rel.to) for _, rel, _ in lines)
+    suspects = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    if not suspects:
+        return
+    component_of = {node: number for number, c in enumerate(suspects) for node in c}
+    inside: dict[int, list[tuple[int, Relationship, tuple[date, date]]]] = defaultdict(list)
+    for line in lines:
+        number = component_of.get(line[1].from_)
+        if number is not None and component_of.get(line[1].to) == number:
+            inside[number].append(line)
+    for number in range(len(suspects)):
+        component = inside[number]
+        for day in sorted({span[0] for _, _, span in component}):
             at_day = nx.DiGraph()
-            at_day.add_edges_from((r.from_, r.to, {"position": p}) for p, r in active)
+            at_day.add_edges_from(
+                (r.from_, r.to, {"position": p})
+                for p, r, span in component
+                if span[0] <= day <= span[1]
+            )
             try:
                 cycle = nx.find_cycle(at_day)
             except nx.NetworkXNoCycle:
@@ -386,8 +425,8 @@ CHECKS: tuple[Callable[[GovernanceModel], Iterator[Finding]], ...] = (
     _duplicate_ids,
     _references_and_endpoints,
     _duplicate_relationships,
-    _formal_cycles,
-    _part_of_cycles,
+    _self_loops,
+    _hierarchy_cycles,
     _parent_warnings,
     _ended_with_active_children,
     _no_support,

@@ -505,10 +505,17 @@ def _hierarchy_rows(model: GovernanceModel) -> dict[str, dict[str, Any]]:
 
 
 def _ends(rel: Relationship, direction: str) -> Iterator[tuple[str, str]]:
-    """(entity the relationship belongs to, entity at the other end)."""
+    """(entity the relationship belongs to, entity at the other end): a self-loop
+    counts once for its entity in every direction (``in`` included).
+
+    >>> from govgraph.model import Relationship
+    >>> loop = Relationship.model_validate({"from": "a", "type": "REPORTS_TO", "to": "a"})
+    >>> [list(_ends(loop, d)) for d in ("out", "in", "both")]
+    [[('a', 'a')], [('a', 'a')], [('a', 'a')]]
+    """
     if direction in ("out", "both"):
         yield rel.from_, rel.to
-    if direction in ("in", "both") and rel.to != rel.from_:
+    if direction == "in" or (direction == "both" and rel.to != rel.from_):
         yield rel.to, rel.from_
 
 

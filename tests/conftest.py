@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import Phase, settings
 
 from govgraph.cli import main
 from govgraph.formats import load_model
@@ -14,6 +16,23 @@ from govgraph.model import GovernanceModel
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "joint-councils.yaml"
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+
+# Hypothesis: under CI (CI=true) more examples, derandomised (the same examples on every
+# machine, so CI sees what a developer saw) and the seed printed with any failure;
+# HYPOTHESIS_PROFILE picks a profile by name.
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    print_blob=True,
+    deadline=None,
+    phases=tuple(Phase),
+)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+)
 
 
 @pytest.fixture(scope="session")

@@ -131,7 +131,7 @@ def test_validator_errors_skip_the_analyses_but_not_the_rules():
     )
     rules = parse_rules([{"id": "x", "require": {"count": {"rel": "HELD"}, "min": 1}}])
     found = health(m, rules=rules)
-    assert found[0].code == "formal-cycle" and found[0].is_error
+    assert found[0].code == "hierarchy-cycle" and found[0].is_error
     assert ("analyses-skipped", ()) in codes(found)
     assert sum(f.code == "rule:x" for f in found) == 2
 
@@ -250,7 +250,7 @@ def test_cli_model_with_rule_errors_exits_1_not_2(cli):
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["healthy"] is False
-    assert data["findings"][0]["code"] == "formal-cycle"
+    assert data["findings"][0]["code"] == "hierarchy-cycle"
     assert data["findings"][0]["location"].endswith("formal_cycle.yaml:" + data["findings"][0][
         "location"].rsplit(":", 1)[1])  # fmt: skip
 

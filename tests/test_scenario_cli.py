@@ -112,7 +112,18 @@ INVALID = {
     "formal cycle": (
         "- move: {body: pssdc, to: data-driven-intelligence-wg}",
         "operations[1].move.to: move: 'pssdc' under 'data-driven-intelligence-wg' would create "
-        "a formal reporting cycle: pssdc → data-driven-intelligence-wg → pssdc",
+        "a hierarchy cycle (formal REPORTS_TO and PART_OF lines): "
+        "pssdc → data-driven-intelligence-wg → pssdc",
+    ),
+    "hierarchy cycle through PART_OF": (
+        "- move: {body: joint-councils, to: data-driven-intelligence-wg}",
+        "operations[1].move.to: move: 'joint-councils' under 'data-driven-intelligence-wg' "
+        "would create a hierarchy cycle (formal REPORTS_TO and PART_OF lines): "
+        "joint-councils → data-driven-intelligence-wg → pssdc → joint-councils",
+    ),
+    "self link": (
+        "- link: {from: pssdc, type: ENGAGES_WITH, to: pssdc, level: inform}",
+        "operations[1].link.to: link: ENGAGES_WITH from 'pssdc' to itself means nothing",
     ),
     "merge into own descendant": (
         "- merge: {bodies: [pssdc], into: data-driven-intelligence-wg}",

@@ -307,8 +307,8 @@ def test_move_creating_a_formal_cycle_is_refused():
     refused(
         base(),
         {"move": {"body": "wg", "to": "sub"}},
-        match=r"operations\[0\]\.move\.to: move: 'wg' under 'sub' would create a formal "
-        r"reporting cycle: wg → sub → wg",
+        match=r"operations\[0\]\.move\.to: move: 'wg' under 'sub' would create a hierarchy "
+        r"cycle \(formal REPORTS_TO and PART_OF lines\): wg → sub → wg",
     )
 
 
