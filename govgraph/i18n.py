@@ -126,6 +126,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "example": ("Example", "Exemple"),
     "informal": ("informal", "informel"),
     "parent": ("Parent", "Parent"),
+    "details": ("Details", "Précisions"),
+    "matched": ("Matched", "Trouvé dans"),
+    "matched_text": ("Text", "Texte"),
+    "acronym": ("Acronym", "Sigle"),
+    "valid_from": ("From", "Du"),
+    "valid_to": ("To", "Au"),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

@@ -23,11 +23,12 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from govgraph.analysis._view import suggest
+from govgraph.analysis._view import GraphView, suggest
 from govgraph.errors import InputError, UnknownEntityError
 
 __all__ = ["find_entities", "fold", "list_entities", "resolve_entity"]
@@ -61,11 +62,13 @@ def find_entities(
     *,
     kind: str | None = None,
     limit: int | None = DEFAULT_FIND_LIMIT,
+    as_of: str | date | None = None,
 ) -> list[dict[str, Any]]:
     """The entities whose id, name or acronym (either language) contains ``query``,
     ignoring case and accents: exact matches first, then those starting with it, then
     the rest, each group by id. Each row: ``{id, kind, matched, text}`` (the field that
-    matched, e.g. ``acronym.fr``, and its text). The whole history is searched.
+    matched, e.g. ``acronym.fr``, and its text). Only entities valid on ``as_of``
+    count (every entity when None).
 
     >>> from govgraph.analysis._demo import demo_graph
     >>> [row["id"] for row in find_entities(demo_graph(), "INTELLIGENCE")]
@@ -74,9 +77,10 @@ def find_entities(
     wanted = fold(query)
     if not wanted:
         raise InputError("the text to find is empty", field="TEXT")
+    view = GraphView(graph, as_of)
     found: list[tuple[int, str, dict[str, Any]]] = []
     for node, data in graph.nodes(data=True):
-        if kind is not None and data.get("kind") != kind:
+        if (kind is not None and data.get("kind") != kind) or not view.data_ok(data):
             continue
         best: tuple[int, str, str] | None = None
         for field, label in _labels(node, data):
@@ -94,14 +98,18 @@ def find_entities(
     return rows if limit is None else rows[:limit]
 
 
-def list_entities(graph: nx.MultiDiGraph, *, kind: str | None = None) -> list[dict[str, Any]]:
-    """Every entity (of ``kind`` if given), in model order: ``{id, kind, name,
-    acronym, valid_from, valid_to}``, names and acronyms as ``{en, fr}``.
+def list_entities(
+    graph: nx.MultiDiGraph, *, kind: str | None = None, as_of: str | date | None = None
+) -> list[dict[str, Any]]:
+    """Every entity (of ``kind`` if given) valid on ``as_of`` (all when None), in model
+    order: ``{id, kind, name, acronym, valid_from, valid_to}``, names and acronyms as
+    ``{en, fr}``.
 
     >>> from govgraph.analysis._demo import demo_graph
     >>> [row["id"] for row in list_entities(demo_graph(), kind="council")]
     ['joint-councils', 'pssdc', 'pscioc']
     """
+    view = GraphView(graph, as_of)
     return [
         {
             "id": str(node),
@@ -112,7 +120,7 @@ def list_entities(graph: nx.MultiDiGraph, *, kind: str | None = None) -> list[di
             "valid_to": data.get("valid_to"),
         }
         for node, data in graph.nodes(data=True)
-        if kind is None or data.get("kind") == kind
+        if (kind is None or data.get("kind") == kind) and view.data_ok(data)
     ]
 
 
