@@ -4,7 +4,7 @@ or succeeds it, and what it does to others, in one call.
 >>> from govgraph.analysis._demo import demo_graph
 >>> [(row["direction"], row["type"], row["other"]) for row in links(demo_graph(), "pssdc",
 ...  direction="out")]
-[('out', 'PART_OF', 'joint-councils')]
+[('out', 'ADVANCES', 'digital-by-default'), ('out', 'PART_OF', 'joint-councils')]
 """
 
 from __future__ import annotations
