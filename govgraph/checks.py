@@ -205,7 +205,11 @@ def _lines(
 
 
 def _formal_lines(model: GovernanceModel) -> list[tuple[int, Relationship]]:
-    return _lines(model, lambda rel: rel.is_formal_line)
+    """The lines of the hierarchy (formal REPORTS_TO and PART_OF): a body's formal
+    parents are where they lead, as everywhere else (``is_hierarchy_line``)."""
+    return _lines(
+        model, lambda rel: rel.from_ != rel.to and is_hierarchy_line(rel.type, rel.formal)
+    )
 
 
 def _self_loops(model: GovernanceModel) -> Iterator[Finding]:
@@ -327,7 +331,7 @@ def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
             # the latest end seen so far
             (_, latest_end), latest_parent = spans[0]
             for (start, end), parent in spans[1:]:
-                if start <= latest_end:
+                if start <= latest_end and parent != latest_parent:
                     overlapping.update((parent, latest_parent))
                 if end > latest_end:
                     latest_end, latest_parent = end, parent
