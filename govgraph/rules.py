@@ -76,6 +76,7 @@ from pydantic import (
     model_validator,
 )
 
+from govgraph.analysis.structure import structure_rows
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity
 from govgraph.formats.locate import locate_lines
@@ -498,9 +499,7 @@ class _Context:
 
 def _hierarchy_rows(model: GovernanceModel) -> dict[str, dict[str, Any]]:
     """Span (formal and informal) and depth per body, as ``govgraph.analysis`` counts
-    them (see ``govgraph.health.structure_rows``)."""
-    from govgraph.health import structure_rows  # health builds on rules
-
+    them (see ``govgraph.analysis.structure.structure_rows``)."""
     return dict(structure_rows(model))
 
 
@@ -678,7 +677,7 @@ def check_rules(
     Each rule costs one pass over the relationships.
 
     ``hierarchy`` gives span and depth per body (``{"span", "informal_span", "depth"}``)
-    for ``span``/``depth`` rules; by default ``govgraph.health.structure_rows``.
+    for ``span``/``depth`` rules; by default ``govgraph.analysis.structure.structure_rows``.
     """
     context = _Context(model, hierarchy or (lambda: _hierarchy_rows(model)))
     findings: list[Finding] = []

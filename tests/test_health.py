@@ -286,10 +286,11 @@ def test_hostile_names_pass_through_messages_verbatim(cli, tmp_path):
 
 def _analysis_rows(m):
     from govgraph.analysis import body_metrics
+    from govgraph.analysis.structure import FIGURES
     from govgraph.graph import to_graph
 
     rows = body_metrics(to_graph(m), betweenness_k=0)
-    return {b: {k: r[k] for k in ("span", "informal_span", "depth")} for b, r in rows.items()}
+    return {b: {k: r[k] for k in FIGURES} for b, r in rows.items()}
 
 
 def test_structure_rows_match_the_analysis_metrics():

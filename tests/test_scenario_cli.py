@@ -274,3 +274,39 @@ def test_the_chain_after_the_quick_wins_is_one_chain_with_its_date(cli, tmp_path
     assert json.loads(history.stdout)["chains"] == [
         ["data-driven-intelligence-wg", "pssdc", "joint-councils"]
     ]
+
+
+@pytest.mark.parametrize("scenario", ["quick-wins.yaml", "digital-consolidation.yaml"])
+def test_the_briefing_health_section_is_health_on_the_result_with_the_same_rules(
+    cli, tmp_path, scenario
+):
+    """What the briefing says was introduced and resolved is what `govgraph health`
+    finds on the scenario's result against the model, at the effective date."""
+    rules = ROOT / "fixtures" / "rules" / "governance-rules.yaml"
+    after = tmp_path / "after.yaml"
+    report = json.loads(
+        cli(
+            "simulate",
+            MODEL,
+            ROOT / "fixtures" / "scenarios" / scenario,
+            "--rules",
+            rules,
+            "--out",
+            after,
+            "--report",
+            "json",
+        ).stdout  # fmt: skip
+    )
+    day = report["day"]
+
+    def findings(path):
+        result = cli("health", path, "--rules", rules, "--as-of", day, "--format", "json")
+        return {(f["code"], tuple(f["entities"])) for f in json.loads(result.stdout)["findings"]}
+
+    before, later = findings(MODEL), findings(after)
+    introduced = {(f["code"], tuple(f["entities"])) for f in report["findings_introduced"]}
+    resolved = {(f["code"], tuple(f["entities"])) for f in report["findings_resolved"]}
+    assert introduced == later - before and resolved == before - later
+    assert any(code.startswith("rule:") for code, _ in before)  # the rules did run
+    if scenario == "digital-consolidation.yaml":
+        assert resolved  # a scenario that changes health, not only an empty diff
