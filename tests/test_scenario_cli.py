@@ -295,7 +295,7 @@ def test_the_briefing_health_section_is_health_on_the_result_with_the_same_rules
             after,
             "--report",
             "json",
-        ).stdout  # fmt: skip
+        ).stdout
     )
     day = report["day"]
 
