@@ -19,6 +19,7 @@ whole-of-government model of a million entities checks in seconds.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -257,11 +258,78 @@ def _hierarchy_cycles(model: GovernanceModel) -> Iterator[Finding]:
     yield from _cycles(lines, "hierarchy-cycle")
 
 
+class _OnlineOrder:
+    """A topological order kept while lines are added and removed (Pearce and Kelly,
+    "A dynamic topological sort algorithm for directed acyclic graphs", 2006): an
+    added line that agrees with the order costs nothing; one that does not reorders
+    only the nodes between its two ends, and finds the cycle it would close. Removing
+    a line never breaks an order."""
+
+    def __init__(self, nodes: list[str]) -> None:
+        self.rank = {node: i for i, node in enumerate(nodes)}
+        self.succ: dict[str, dict[str, int]] = defaultdict(dict)
+        self.pred: dict[str, dict[str, int]] = defaultdict(dict)
+
+    def remove(self, source: str, target: str) -> None:
+        count = self.succ[source][target] - 1
+        if count:
+            self.succ[source][target] = self.pred[target][source] = count
+        else:
+            del self.succ[source][target], self.pred[target][source]
+
+    def add(self, source: str, target: str) -> list[str] | None:
+        """Add ``source → target``; the cycle's path (``source → target → … →
+        source``) if it closes one, and then the line is not added."""
+        if target in self.succ[source]:
+            self.succ[source][target] += 1
+            self.pred[target][source] += 1
+            return None
+        rank = self.rank
+        low, high = rank[target], rank[source]
+        if low < high:
+            forward: list[str] = []
+            came_from: dict[str, str | None] = {target: None}
+            stack = [target]
+            while stack:
+                node = stack.pop()
+                forward.append(node)
+                for after in self.succ[node]:
+                    if after == source:
+                        path = [node]
+                        while came_from[path[-1]] is not None:
+                            path.append(came_from[path[-1]])  # type: ignore[arg-type]
+                        return [source, *reversed(path), source]
+                    if after not in came_from and rank[after] < high:
+                        came_from[after] = node
+                        stack.append(after)
+            backward: list[str] = []
+            seen, stack = {source}, [source]
+            while stack:
+                node = stack.pop()
+                backward.append(node)
+                for before in self.pred[node]:
+                    if before not in seen and rank[before] > low:
+                        seen.add(before)
+                        stack.append(before)
+            moved = sorted(backward, key=rank.__getitem__) + sorted(forward, key=rank.__getitem__)
+            for node, slot in zip(moved, sorted(rank[n] for n in moved), strict=True):
+                rank[node] = slot
+        self.succ[source][target] = 1
+        self.pred[target][source] = 1
+        return None
+
+
 def _cycles(
     lines: list[tuple[int, Relationship, tuple[date, date]]], code: str
 ) -> Iterator[Finding]:
     """One finding per strongly connected component of ``lines`` that holds a cycle of
-    lines valid on one day, naming the cycle's path and the first such day."""
+    lines valid on one day, naming the cycle's path and the first such day.
+
+    Inside a component, days are swept in order: at each distinct first day of a line,
+    the lines that ended are removed and those that start are added to an online
+    topological order (``_OnlineOrder``), which finds the first cycle an added line
+    closes. A cycle valid on some day always holds a line starting that day or earlier
+    and still valid, so checking at first days only misses none."""
     graph = nx.DiGraph()
     graph.add_edges_from((rel.from_, rel.to) for _, rel, _ in lines)
     suspects = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
@@ -273,31 +341,28 @@ def _cycles(
         number = component_of.get(line[1].from_)
         if number is not None and component_of.get(line[1].to) == number:
             inside[number].append(line)
-    for number in range(len(suspects)):
-        component = inside[number]
-        for day in sorted({span[0] for _, _, span in component}):
-            at_day = nx.DiGraph()
-            at_day.add_edges_from(
-                (r.from_, r.to, {"position": p})
-                for p, r, span in component
-                if span[0] <= day <= span[1]
-            )
-            try:
-                cycle = nx.find_cycle(at_day)
-            except nx.NetworkXNoCycle:
-                continue
-            ids = [edge[0] for edge in cycle] + [cycle[0][0]]
-            dated = day != date.min
-            yield make_finding(
-                code,
-                Severity.error,
-                tuple(ids[:-1]),
-                record=("relationships", at_day.edges[cycle[0][0], cycle[0][1]]["position"]),
-                cycle=" → ".join(ids),
-                when=f" (from {day.isoformat()})" if dated else "",
-                when_fr=f" (à partir du {day.isoformat()})" if dated else "",
-            )
-            break
+    for number, component in enumerate(suspects):
+        order = _OnlineOrder(sorted(component))
+        starting = sorted(inside[number], key=lambda line: line[2][0])
+        ending: list[tuple[date, int, str, str]] = []  # a heap of (last day, ...)
+        for position, rel, (first, last) in starting:
+            while ending and ending[0][0] < first:
+                _, _, source, target = heapq.heappop(ending)
+                order.remove(source, target)
+            cycle = order.add(rel.from_, rel.to)
+            if cycle is not None:
+                dated = first != date.min
+                yield make_finding(
+                    code,
+                    Severity.error,
+                    tuple(cycle[:-1]),
+                    record=("relationships", position),
+                    cycle=" → ".join(cycle),
+                    when=f" (from {first.isoformat()})" if dated else "",
+                    when_fr=f" (à partir du {first.isoformat()})" if dated else "",
+                )
+                break
+            heapq.heappush(ending, (last, position, rel.from_, rel.to))
 
 
 def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:

@@ -132,6 +132,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "acronym": ("Acronym", "Sigle"),
     "valid_from": ("From", "Du"),
     "valid_to": ("To", "Au"),
+    "grouped_note": (
+        "{findings} findings under {codes} codes, one line per code; --all lists each one.",
+        "{findings} constatations sous {codes} codes, une ligne par code; --all les énumère.",
+    ),
+    "first_example": ("First one", "Première"),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

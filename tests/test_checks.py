@@ -2,6 +2,8 @@
 
 import pytest
 from factory import entity, model, rel
+from hypothesis import HealthCheck, given, settings
+from strategies import models
 
 from govgraph.checks import check_model
 from govgraph.findings import Severity
@@ -266,3 +268,38 @@ def test_overlap_with_any_earlier_line_counts_not_only_the_previous_one():
     )
     [f] = findings_of(m, "multiple-formal-parents")
     assert set(f.entities) == {"wg", "a", "b", "c"}
+
+
+def _cyclic_on_some_day(m) -> bool:
+    """Brute force: at each day any line or entity starts, is the hierarchy cyclic?"""
+    import networkx as nx
+
+    from govgraph.dates import interval, is_valid_on
+    from govgraph.temporal import as_of
+    from govgraph.vocabulary import is_hierarchy_line
+
+    days = {interval(r.valid_from, r.valid_to)[0] for r in m.relationships}
+    days |= {interval(e.valid_from, e.valid_to)[0] for e in m.entities}
+    for day in days:
+        cut = as_of(m, day)
+        graph = nx.DiGraph()
+        graph.add_edges_from(
+            (r.from_, r.to)
+            for r in cut.relationships
+            if r.from_ != r.to
+            and is_hierarchy_line(r.type, r.formal)
+            and is_valid_on(r.valid_from, r.valid_to, day)
+        )
+        if not nx.is_directed_acyclic_graph(graph):
+            return True
+    return False
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(models(max_entities=8, max_relationships=24))
+def test_hierarchy_cycles_match_a_day_by_day_reference(random_model):
+    found = findings_of(random_model, "hierarchy-cycle")
+    assert bool(found) == _cyclic_on_some_day(random_model)
+    for finding in found:  # the path is a real cycle of hierarchy lines
+        ids = finding.message_en.split(": ", 1)[1].split(" (from")[0].split(" → ")
+        assert ids[0] == ids[-1] and len(ids) >= 3
