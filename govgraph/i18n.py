@@ -137,6 +137,29 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{findings} constatations sous {codes} codes, une ligne par code; --all les énumère.",
     ),
     "first_example": ("First one", "Première"),
+    "shared": ("Shared", "En commun"),
+    "no_jurisdictions": (
+        "The model has no jurisdictions: coverage cannot be measured.",
+        "Le modèle ne compte aucun gouvernement : la représentation ne peut être mesurée.",
+    ),
+    "coverage_counting": (
+        "Counted: members of the body, those its members name or sit on, and its parts; "
+        "--roll-up adds every body below it.",
+        "Compte : les membres de l'organe, ceux que ses membres nomment ou dont ils font "
+        "partie, et ses parties; --roll-up ajoute tous les organes en dessous.",
+    ),
+    "coverage_counting_roll_up": (
+        "Counted: members of the body and of every body below it in the hierarchy.",
+        "Compte : les membres de l'organe et de tous les organes en dessous dans la hiérarchie.",
+    ),
+    "coverage_without_members": (
+        "Left out, no member recorded ({n}): {names}.",
+        "Omis, aucun membre connu ({n}) : {names}.",
+    ),
+    "top_pairs_note": (
+        "The best {shown} of {total} pairs; --top K shows more, JSON and CSV list all.",
+        "Les {shown} meilleures paires sur {total}; --top K en montre plus, JSON et CSV toutes.",
+    ),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

@@ -147,7 +147,9 @@ def test_members_and_memberships(cli, example_path):
 
 
 def test_coverage_formats(cli, example_path):
-    data = _json(cli, "coverage", example_path, "digital-strategy-wg")
+    answer = _json(cli, "coverage", example_path, "digital-strategy-wg")
+    assert answer["counting"] == "membership and parts" and answer["jurisdictions"] == 15
+    data = answer["coverage"]
     assert list(data) == ["digital-strategy-wg"]
     assert "quebec" in data["digital-strategy-wg"]["missing"]
     rows = _csv(cli, "coverage", example_path)
@@ -156,6 +158,67 @@ def test_coverage_formats(cli, example_path):
     table = cli("coverage", example_path, "digital-strategy-wg").stdout
     assert "6/15" in table
     assert cli("coverage", example_path, "ontario").exit_code == 2  # not a body
+
+
+def test_coverage_says_how_it_counts_and_what_it_leaves_out(cli, example_path, tmp_path):
+    table = cli("coverage", example_path).stdout
+    assert "--roll-up adds every body below it" in table
+    assert "Left out, no member recorded" in table
+    answer = _json(cli, "coverage", example_path)
+    assert "iccs" in answer["without_members"] and "iccs" not in answer["coverage"]
+    rolled = _json(cli, "coverage", example_path, "--roll-up")
+    assert rolled["counting"] == "roll-up"
+    # no jurisdictions at all: said, not 0/0 for every body
+    model = tmp_path / "m.yaml"
+    write_model(GovernanceModel.model_validate({
+        "entities": [{"id": "c", "kind": "council", "name": {"en": "C"}},
+                     {"id": "p", "kind": "person", "name": {"en": "P"}}],
+        "relationships": [{"from": "p", "type": "MEMBER_OF", "to": "c"}]}), model)  # fmt: skip
+    none = cli("coverage", model).stdout
+    assert "The model has no jurisdictions" in none and "0/0" not in none
+
+
+def test_roll_up_counts_the_bodies_below(tmp_path, cli):
+    """A state on a committee that reports to a council counts on the council only
+    with --roll-up (the committee is below it, not part of it)."""
+    model = tmp_path / "m.yaml"
+    write_model(GovernanceModel.model_validate({
+        "entities": [{"id": "council", "kind": "council", "name": {"en": "Council"}},
+                     {"id": "coreper", "kind": "committee", "name": {"en": "Coreper"}},
+                     {"id": "malta", "kind": "jurisdiction", "name": {"en": "Malta"}}],
+        "relationships": [{"from": "coreper", "type": "REPORTS_TO", "to": "council"},
+                          {"from": "malta", "type": "MEMBER_OF", "to": "coreper"}]}),
+        model)  # fmt: skip
+    plain = _json(cli, "coverage", model, "council")["coverage"]["council"]
+    assert plain["represented"] == [] and plain["missing"] == ["malta"]
+    rolled = _json(cli, "coverage", model, "council", "--roll-up")["coverage"]["council"]
+    assert rolled["represented"] == ["malta"] and rolled["direct"] == []
+
+
+def test_overlaps_show_shared_union_and_the_best_20_in_a_table(cli, tmp_path):
+    bodies = [{"id": f"b{i}", "kind": "committee", "name": {"en": f"B{i}"}} for i in range(8)]
+    people = [{"id": "p", "kind": "person", "name": {"en": "P"}}]
+    lines = [{"from": "p", "type": "MEMBER_OF", "to": f"b{i}"} for i in range(8)]
+    model = tmp_path / "m.yaml"
+    write_model(GovernanceModel.model_validate(
+        {"entities": bodies + people, "relationships": lines}), model)  # fmt: skip
+    every = _json(cli, "overlaps", model)  # 8 bodies sharing one member: 28 pairs
+    assert len(every) == 28 and every[0]["shared"] == 1 and every[0]["union"] == 1
+    table = cli("overlaps", model).stdout
+    assert "The best 20 of 28 pairs" in table
+    assert "The best" not in cli("overlaps", model, "--top", "28").stdout
+    assert len(_csv(cli, "overlaps", model)) == 28
+
+
+def test_unknown_meeting_data_is_unknown_not_zero(cli, tmp_path):
+    model = tmp_path / "m.yaml"
+    write_model(GovernanceModel.model_validate(
+        {"entities": [{"id": "c", "kind": "council", "name": {"en": "C"}}]}), model)  # fmt: skip
+    data = _json(cli, "metrics", model)
+    assert data["structure"]["meeting_days_per_year"] is None
+    assert data["bodies"]["c"]["annual_meeting_days"] is None
+    table = cli("metrics", model).stdout
+    assert "Meeting days a year" in table and "unknown" in table
 
 
 def test_overlaps_options(cli, example_path):
@@ -272,7 +335,7 @@ def test_empty_and_people_only_models(cli, tmp_path, document):
             result = cli(args[0], model, *args[1:], "--format", fmt)
             assert result.exit_code == 0, (args, fmt, result.stderr)
     assert _json(cli, "overlaps", model) == []
-    assert _json(cli, "coverage", model) == {}
+    assert _json(cli, "coverage", model)["coverage"] == {}
     assert _json(cli, "metrics", model)["structure"]["layers"] == 0
     if document["entities"]:
         assert _json(cli, "chain", model, "ann")["chains"] == [["ann"]]

@@ -211,7 +211,7 @@ def metrics(
             b for b in bodies if figures[b]["informal_parents"] and b not in has_parent
         ],
         "widest_spans": [{"id": b, "span": rows[b]["span"]} for b in widest if rows[b]["span"]],
-        "meeting_days_per_year": sum(annual.values()),
+        "meeting_days_per_year": sum(annual.values()) if annual else None,
         "meeting_days_per_member_per_year": _member_load(joined, wholes, annual),
         "betweenness": betweenness_info,
     }
@@ -284,8 +284,9 @@ def structure_metrics(graph: nx.MultiDiGraph, *, as_of: str | date | None = None
     children and no formal parent), ``orphans`` (councils, committees and working
     groups with no formal line either way), ``informal_only`` (bodies whose only line
     up is informal), ``widest_spans``, ``meeting_days_per_year`` (all bodies with a
-    known cadence), ``meeting_days_per_member_per_year`` (``mean`` and ``max`` over the
-    members whose load is known). Betweenness is skipped here (``metrics`` gives both).
+    known cadence; None, unknown, when no body's is known),
+    ``meeting_days_per_member_per_year`` (``mean`` and ``max`` over the members whose
+    load is known). Betweenness is skipped here (``metrics`` gives both).
 
     >>> from govgraph.analysis._demo import demo_graph
     >>> s = structure_metrics(demo_graph())

@@ -28,6 +28,7 @@ from govgraph.analysis import (
 )
 from govgraph.analysis.hierarchy import chain_lines, subordinate_rows
 from govgraph.analysis.lookup import resolve_entity
+from govgraph.analysis.membership import bodies_without_members
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
 from govgraph.cli.common import (
@@ -121,6 +122,9 @@ def _entity_row(graph: nx.MultiDiGraph, node: str, lang: str, fmt: str) -> dict[
         "kind": kind_name(kind, lang) if fmt == "table" else kind,
     }
 
+
+#: How many overlapping pairs a table shows when --top is not given.
+TABLE_TOP_PAIRS = 20
 
 _TYPES_HELP = "Only these hierarchy lines: REPORTS_TO, PART_OF or both (default: both)."
 
@@ -418,17 +422,29 @@ def memberships_command(
 @click.command("coverage")
 @model_argument
 @click.argument("body_id", metavar="[ID]", required=False)
+@click.option(
+    "--roll-up",
+    is_flag=True,
+    help="Count a jurisdiction on a body when it sits on any body below it in the "
+    "hierarchy (formal REPORTS_TO lines too), not only on the body and its parts.",
+)
 @format_option
 @lang_option
 @as_of_today_option
 def coverage_command(
-    model: str, body_id: str | None, fmt: str, lang: str, as_of_date: date | None
+    model: str, body_id: str | None, roll_up: bool, fmt: str, lang: str, as_of_date: date | None
 ) -> None:
     """For each body (or body ID), which of the model's jurisdictions are represented
-    (directly, through a member organisation, or through its parts) and which are
-    missing.
+    and which are missing.
 
-    JSON: an object mapping each body id to {represented, direct, missing}.
+    A jurisdiction counts on a body when it is a member, when a member names it (its
+    jurisdiction attribute) or is an organisation it sits on, or when it sits on a
+    part of the body (PART_OF); with --roll-up, also when it sits on any body below
+    (formal REPORTS_TO lines too). Bodies with no member recorded are left out of the
+    list (they are named after it), and a model with no jurisdictions says so.
+
+    JSON: {as_of, counting, jurisdictions, coverage: {id: {represented, direct,
+    missing}}, without_members: [id, ...]}.
 
     Example:
 
@@ -437,7 +453,28 @@ def coverage_command(
     graph = _graph(model)
     if body_id is not None:
         body_id = _resolve(graph, body_id)
-    found = coverage(graph, body_id, as_of=as_of_date)
+    found = coverage(graph, body_id, as_of=as_of_date, roll_up=roll_up)
+    without = set(bodies_without_members(graph, as_of=as_of_date))
+    empty = [
+        body for body, result in found.items() if body in without and not result["represented"]
+    ]
+    if body_id is None:
+        found = {body: result for body, result in found.items() if body not in set(empty)}
+    jurisdictions = len(next(iter(found.values()), {}).get("represented", [])) + len(
+        next(iter(found.values()), {}).get("missing", [])
+    )
+    counting = "roll-up" if roll_up else "membership and parts"
+    if fmt == "json":
+        emit_json(
+            {
+                "as_of": as_of_value(as_of_date),
+                "counting": counting,
+                "jurisdictions": jurisdictions,
+                "coverage": found,
+                "without_members": [] if body_id is not None else empty,
+            }
+        )
+        return
     rows = []
     for body, result in found.items():
         total = len(result["represented"]) + len(result["missing"])
@@ -454,7 +491,17 @@ def coverage_command(
             rows.append({"body": body, **result})
     columns = _columns(lang, "body", "represented", "direct", "missing")
     title = text("coverage_title", lang)
+    if fmt == "table" and found and jurisdictions == 0:
+        click.echo(as_of_line(as_of_date, lang))
+        click.echo(text("no_jurisdictions", lang))
+        return
     _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="coverage")
+    if fmt == "table":
+        click.echo(text("coverage_counting_roll_up" if roll_up else "coverage_counting", lang))
+        if body_id is None and empty:
+            names = ", ".join(_short(graph, body, lang) for body in empty[:10])
+            more = f" (+{len(empty) - 10})" if len(empty) > 10 else ""
+            click.echo(text("coverage_without_members", lang, n=len(empty), names=names + more))
 
 
 def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
@@ -478,7 +525,12 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
     show_default=True,
     help="Only pairs scoring at least this.",
 )
-@click.option("--top", type=click.IntRange(min=0), default=None, help="Only the K best pairs.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Only the K best pairs (table default: {TABLE_TOP_PAIRS}; JSON and CSV: all).",
+)
 @click.option(
     "--max-item-bodies",
     type=click.IntRange(min=2),
@@ -499,24 +551,31 @@ def overlaps_command(
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """Pairs of bodies whose members or priorities overlap, with what they share and
-    the Jaccard score (shared / all): candidates for rationalisation.
+    """Pairs of bodies whose members or priorities overlap: how many items they share,
+    how many they hold together (union) and the Jaccard score (shared / union):
+    candidates for rationalisation. A table shows the best 20 pairs unless --top says
+    otherwise; JSON and CSV give them all.
 
-    JSON: a list of {a, b, shared_members, shared_priorities, jaccard}, best first.
+    JSON: {as_of, overlaps: [{a, b, shared, union, shared_members, shared_priorities,
+    jaccard}, ...]}, best first.
 
     Example:
 
         govgraph overlaps fixtures/joint-councils.yaml --by members --min-jaccard 0.5 --top 5
     """
     graph = _graph(model)
+    shown_top = TABLE_TOP_PAIRS if top is None and fmt == "table" else top
     found = overlaps(
         graph,
         by=by,
         min_jaccard=min_jaccard,
-        top=top,
+        top=None if shown_top is not None and top is None else top,
         as_of=as_of_date,
         max_item_bodies=max_item_bodies,
     )
+    total = len(found)
+    if shown_top is not None and top is None:
+        found = found[:shown_top]
     rows = []
     for pair in found:
         row = {**pair, "jaccard": round(pair["jaccard"], 4)}
@@ -529,6 +588,8 @@ def overlaps_command(
     columns = [
         ("a", "A"),
         ("b", "B"),
+        ("shared", text("shared", lang)),
+        ("union", text("union", lang)),
         ("jaccard", text("jaccard", lang)),
         ("shared_members", text("shared_members", lang)),
         ("shared_priorities", text("shared_priorities", lang)),
@@ -537,6 +598,8 @@ def overlaps_command(
         columns = [(key, key) for key, _ in columns]
     title = text("overlaps_title", lang)
     _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="overlaps")
+    if fmt == "table" and len(found) < total:
+        click.echo(text("top_pairs_note", lang, shown=len(found), total=total))
 
 
 _METRIC_KEYS = (
@@ -552,6 +615,10 @@ _METRIC_KEYS = (
     "meeting_load",
     "annual_meeting_days",
 )
+
+
+#: Per-body figures that are None when the model does not say (not zero).
+_UNKNOWABLE = ("meeting_days", "meeting_load", "annual_meeting_days")
 
 
 @click.command("metrics")
@@ -596,6 +663,9 @@ def metrics_command(
         if fmt == "table":
             row["name"] = _short(graph, body, lang)
             row["kind"] = kind_name(values["kind"], lang)
+            for key in _UNKNOWABLE:
+                if row[key] is None:
+                    row[key] = text("unknown", lang)
         rows.append(row)
     columns = [("name", text("name", lang)), *_columns(lang, *_METRIC_KEYS)]
     if fmt == "csv":
@@ -626,7 +696,7 @@ def _structure_rows(
         return [_short(graph, node, lang) for node in ids]
 
     def number(value: float | None) -> str:
-        return "" if value is None else f"{value:.4g}"
+        return text("unknown", lang) if value is None else f"{value:.4g}"
 
     return [
         {"metric": text(key, lang), "value": value}
