@@ -422,6 +422,8 @@ def _merge(work: _Work, op: Merge) -> None:
     keep_parents = target is None and op.reports_to is None
     if op.reports_to is not None:
         work.require(op.reports_to, "reports_to")
+        if work.entity(op.into) is not None and target is not None:
+            work.check_cycle(op.into, op.reports_to, "reports_to", hierarchy=True)
         work.add_rel({"from": op.into, "type": REPORTS_TO, "to": op.reports_to}, "reports_to")
     for body in bodies:
         for outgoing in (True, False):
