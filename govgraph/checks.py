@@ -1,7 +1,8 @@
 """The validator: the rules every model is checked against, as findings.
 
 Errors (the model is unusable): duplicate ids, references that do not resolve, endpoints
-of the wrong kind, duplicate relationships, a formal reporting cycle at some date.
+of the wrong kind, duplicate relationships, a relationship from an entity to itself, a
+cycle in the hierarchy (``govgraph.vocabulary.is_hierarchy_line``) at some date.
 Warnings (the structure is doubtful): a working group or committee with no formal
 parent, several formal parents at one date, an ended body with active children, a
 governing body with no support or secretariat.
@@ -18,13 +19,14 @@ whole-of-government model of a million entities checks in seconds.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 
 import networkx as nx
 
-from govgraph.dates import DAY_MAX, interval, intervals_overlap
+from govgraph.dates import DAY_MAX, interval
 from govgraph.findings import Finding, Severity
 from govgraph.i18n import kind_name
 from govgraph.model import GovernanceModel, Relationship
@@ -32,9 +34,11 @@ from govgraph.vocabulary import (
     ENDPOINTS,
     GOVERNING_KINDS,
     HIERARCHY_TYPES,
+    SELF_LOOP_TYPES,
     EntityKind,
     RelationType,
     Role,
+    is_hierarchy_line,
 )
 
 __all__ = ["CHECKS", "MESSAGES", "check_model", "make_finding"]
@@ -57,13 +61,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{type} from {source!r} to {target!r} is given more than once (same key {key!r})",
         "{type} de {source!r} à {target!r} est donnée plus d'une fois (même clé {key!r})",
     ),
-    "formal-cycle": (
-        "formal reporting lines form a cycle: {cycle}{when}",
-        "les liens hiérarchiques officiels forment un cycle : {cycle}{when}",
+    "hierarchy-cycle": (
+        "the hierarchy (formal REPORTS_TO and PART_OF lines) forms a cycle: {cycle}{when}",
+        "la hiérarchie (liens REPORTS_TO officiels et PART_OF) forme un cycle : {cycle}{when}",
     ),
-    "part-of-cycle": (
-        "PART_OF lines form a cycle (a body would be part of itself): {cycle}{when}",
-        "les liens PART_OF forment un cycle (un organe ferait partie de lui-même) : {cycle}{when}",
+    "self-loop": (
+        "{type} from {id!r} to itself means nothing",
+        "{type} de {id!r} vers lui-même n'a pas de sens",
     ),
     "no-formal-parent": (
         "{kind} {id!r} has no formal reporting line{informal}",
@@ -202,59 +206,163 @@ def _lines(
 
 
 def _formal_lines(model: GovernanceModel) -> list[tuple[int, Relationship]]:
-    return _lines(model, lambda rel: rel.is_formal_line)
+    """The lines of the hierarchy (formal REPORTS_TO and PART_OF): a body's formal
+    parents are where they lead, as everywhere else (``is_hierarchy_line``)."""
+    return _lines(
+        model, lambda rel: rel.from_ != rel.to and is_hierarchy_line(rel.type, rel.formal)
+    )
 
 
-def _formal_cycles(model: GovernanceModel) -> Iterator[Finding]:
-    """Cycles among formal REPORTS_TO lines that are valid at the same time."""
-    return _cycles(_formal_lines(model), "formal-cycle")
-
-
-def _part_of_cycles(model: GovernanceModel) -> Iterator[Finding]:
-    """Cycles among PART_OF lines that are valid at the same time."""
-    return _cycles(_lines(model, lambda rel: rel.type is RelationType.PART_OF), "part-of-cycle")
-
-
-def _cycles(lines: list[tuple[int, Relationship]], code: str) -> Iterator[Finding]:
-    """Cycles among ``lines`` valid at the same time.
-
-    Strongly connected components find every candidate in linear time; only inside a
-    (rare) component are dates compared, at each date where a line starts.
-    """
-    graph = nx.DiGraph()
-    graph.add_edges_from((rel.from_, rel.to) for _, rel in lines)
-    suspects = [
-        component
-        for component in nx.strongly_connected_components(graph)
-        if len(component) > 1 or any(graph.has_edge(n, n) for n in component)
-    ]
-    for component in suspects:
-        inside = [(p, r) for p, r in lines if r.from_ in component and r.to in component]
-        starts = sorted({interval(r.valid_from, r.valid_to)[0] for _, r in inside})
-        for day in starts:
-            active = [
-                (p, r)
-                for p, r in inside
-                if intervals_overlap(interval(r.valid_from, r.valid_to), (day, day))
-            ]
-            at_day = nx.DiGraph()
-            at_day.add_edges_from((r.from_, r.to, {"position": p}) for p, r in active)
-            try:
-                cycle = nx.find_cycle(at_day)
-            except nx.NetworkXNoCycle:
-                continue
-            ids = [edge[0] for edge in cycle] + [cycle[0][0]]
-            dated = day != date.min
+def _self_loops(model: GovernanceModel) -> Iterator[Finding]:
+    """Relationships from an entity to itself, of the types where that means nothing."""
+    for position, rel in enumerate(model.relationships):
+        if rel.from_ == rel.to and rel.type in SELF_LOOP_TYPES:
             yield make_finding(
-                code,
+                "self-loop",
                 Severity.error,
-                tuple(ids[:-1]),
-                record=("relationships", at_day.edges[cycle[0][0], cycle[0][1]]["position"]),
-                cycle=" → ".join(ids),
-                when=f" (from {day.isoformat()})" if dated else "",
-                when_fr=f" (à partir du {day.isoformat()})" if dated else "",
+                (rel.from_,),
+                record=("relationships", position),
+                field="to",
+                type=rel.type.value,
+                id=rel.from_,
             )
-            break
+
+
+def _hierarchy_cycles(model: GovernanceModel) -> Iterator[Finding]:
+    """Cycles in the hierarchy (formal REPORTS_TO and PART_OF lines together) among
+    lines valid on the same day, with both their entities (self-loops are
+    ``self-loop``'s).
+
+    Strongly connected components of every line of every date find the candidates in
+    linear time; only inside a (rare) component are dates compared. A cycle exists on
+    some day iff its lines' intervals (each cut to its entities' validity) share a day,
+    and then they share the latest of their first days: so each component is checked
+    once per distinct first day of its lines (an interval boundary), not once per day.
+    """
+    index = model.index
+    lines: list[tuple[int, Relationship, tuple[date, date]]] = []
+    for position, rel in enumerate(model.relationships):
+        if rel.from_ == rel.to or not is_hierarchy_line(rel.type, rel.formal):
+            continue
+        source, target = index.get(rel.from_), index.get(rel.to)
+        if source is None or target is None:
+            continue
+        spans = (
+            interval(rel.valid_from, rel.valid_to),
+            interval(source.valid_from, source.valid_to),
+            interval(target.valid_from, target.valid_to),
+        )
+        first, last = max(s[0] for s in spans), min(s[1] for s in spans)
+        if first <= last:
+            lines.append((position, rel, (first, last)))
+    yield from _cycles(lines, "hierarchy-cycle")
+
+
+class _OnlineOrder:
+    """A topological order kept while lines are added and removed (Pearce and Kelly,
+    "A dynamic topological sort algorithm for directed acyclic graphs", 2006): an
+    added line that agrees with the order costs nothing; one that does not reorders
+    only the nodes between its two ends, and finds the cycle it would close. Removing
+    a line never breaks an order."""
+
+    def __init__(self, nodes: list[str]) -> None:
+        self.rank = {node: i for i, node in enumerate(nodes)}
+        self.succ: dict[str, dict[str, int]] = defaultdict(dict)
+        self.pred: dict[str, dict[str, int]] = defaultdict(dict)
+
+    def remove(self, source: str, target: str) -> None:
+        count = self.succ[source][target] - 1
+        if count:
+            self.succ[source][target] = self.pred[target][source] = count
+        else:
+            del self.succ[source][target], self.pred[target][source]
+
+    def add(self, source: str, target: str) -> list[str] | None:
+        """Add ``source → target``; the cycle's path (``source → target → … →
+        source``) if it closes one, and then the line is not added."""
+        if target in self.succ[source]:
+            self.succ[source][target] += 1
+            self.pred[target][source] += 1
+            return None
+        rank = self.rank
+        low, high = rank[target], rank[source]
+        if low < high:
+            forward: list[str] = []
+            came_from: dict[str, str | None] = {target: None}
+            stack = [target]
+            while stack:
+                node = stack.pop()
+                forward.append(node)
+                for after in self.succ[node]:
+                    if after == source:
+                        path = [node]
+                        while came_from[path[-1]] is not None:
+                            path.append(came_from[path[-1]])  # type: ignore[arg-type]
+                        return [source, *reversed(path), source]
+                    if after not in came_from and rank[after] < high:
+                        came_from[after] = node
+                        stack.append(after)
+            backward: list[str] = []
+            seen, stack = {source}, [source]
+            while stack:
+                node = stack.pop()
+                backward.append(node)
+                for before in self.pred[node]:
+                    if before not in seen and rank[before] > low:
+                        seen.add(before)
+                        stack.append(before)
+            moved = sorted(backward, key=rank.__getitem__) + sorted(forward, key=rank.__getitem__)
+            for node, slot in zip(moved, sorted(rank[n] for n in moved), strict=True):
+                rank[node] = slot
+        self.succ[source][target] = 1
+        self.pred[target][source] = 1
+        return None
+
+
+def _cycles(
+    lines: list[tuple[int, Relationship, tuple[date, date]]], code: str
+) -> Iterator[Finding]:
+    """One finding per strongly connected component of ``lines`` that holds a cycle of
+    lines valid on one day, naming the cycle's path and the first such day.
+
+    Inside a component, days are swept in order: at each distinct first day of a line,
+    the lines that ended are removed and those that start are added to an online
+    topological order (``_OnlineOrder``), which finds the first cycle an added line
+    closes. A cycle valid on some day always holds a line starting that day or earlier
+    and still valid, so checking at first days only misses none."""
+    graph = nx.DiGraph()
+    graph.add_edges_from((rel.from_, rel.to) for _, rel, _ in lines)
+    suspects = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    if not suspects:
+        return
+    component_of = {node: number for number, c in enumerate(suspects) for node in c}
+    inside: dict[int, list[tuple[int, Relationship, tuple[date, date]]]] = defaultdict(list)
+    for line in lines:
+        number = component_of.get(line[1].from_)
+        if number is not None and component_of.get(line[1].to) == number:
+            inside[number].append(line)
+    for number, component in enumerate(suspects):
+        order = _OnlineOrder(sorted(component))
+        starting = sorted(inside[number], key=lambda line: line[2][0])
+        ending: list[tuple[date, int, str, str]] = []  # a heap of (last day, ...)
+        for position, rel, (first, last) in starting:
+            while ending and ending[0][0] < first:
+                _, _, source, target = heapq.heappop(ending)
+                order.remove(source, target)
+            cycle = order.add(rel.from_, rel.to)
+            if cycle is not None:
+                dated = first != date.min
+                yield make_finding(
+                    code,
+                    Severity.error,
+                    tuple(cycle[:-1]),
+                    record=("relationships", position),
+                    cycle=" → ".join(cycle),
+                    when=f" (from {first.isoformat()})" if dated else "",
+                    when_fr=f" (à partir du {first.isoformat()})" if dated else "",
+                )
+                break
+            heapq.heappush(ending, (last, position, rel.from_, rel.to))
 
 
 def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
@@ -288,7 +396,7 @@ def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
             # the latest end seen so far
             (_, latest_end), latest_parent = spans[0]
             for (start, end), parent in spans[1:]:
-                if start <= latest_end:
+                if start <= latest_end and parent != latest_parent:
                     overlapping.update((parent, latest_parent))
                 if end > latest_end:
                     latest_end, latest_parent = end, parent
@@ -386,8 +494,8 @@ CHECKS: tuple[Callable[[GovernanceModel], Iterator[Finding]], ...] = (
     _duplicate_ids,
     _references_and_endpoints,
     _duplicate_relationships,
-    _formal_cycles,
-    _part_of_cycles,
+    _self_loops,
+    _hierarchy_cycles,
     _parent_warnings,
     _ended_with_active_children,
     _no_support,

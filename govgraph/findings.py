@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Finding", "Severity", "errors_in"]
+__all__ = ["Finding", "Severity", "errors_in", "grouped_rows"]
 
 
 class Severity(StrEnum):
@@ -92,3 +92,47 @@ def errors_in(findings: list[Finding]) -> list[Finding]:
     []
     """
     return [f for f in findings if f.is_error]
+
+
+#: How many entity ids a grouped row shows.
+GROUP_ENTITIES_SHOWN = 5
+
+
+def grouped_rows(findings: list[Finding], lang: str = "en") -> list[dict[str, Any]]:
+    """One row per finding code, in order of first appearance: ``severity``, ``code``,
+    ``count``, the first finding's ``location`` and ``message``, and the ``entities``
+    of the first few (a short table however many findings there are: 7,514
+    ``no-support`` warnings are one row).
+
+    >>> warn = [Finding(code="no-support", severity=Severity.warning, entities=(wg,),
+    ...                 message_en=f"{wg} has no support", message_fr="") for wg in "abc"]
+    >>> [(r["code"], r["count"], r["entities"]) for r in grouped_rows(warn)]
+    [('no-support', 3, ['a', 'b', 'c'])]
+    """
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    rows = []
+    for code, members in groups.items():
+        first = members[0]
+        entities: list[str] = []
+        for finding in members:
+            for entity in finding.entities[:1] or ():
+                if entity not in entities:
+                    entities.append(entity)
+            if len(entities) > GROUP_ENTITIES_SHOWN:
+                break
+        shown = entities[:GROUP_ENTITIES_SHOWN]
+        if len(entities) > GROUP_ENTITIES_SHOWN or len(members) > len(shown) > 0:
+            shown.append("…")
+        rows.append(
+            {
+                "severity": first.severity.value,
+                "code": code,
+                "count": len(members),
+                "location": first.location,
+                "entities": shown if len(members) > 1 else list(first.entities),
+                "message": first.message(lang),
+            }
+        )
+    return rows

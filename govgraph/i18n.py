@@ -112,6 +112,54 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings, {infos} notes",
         "{errors} erreurs, {warnings} avertissements, {infos} remarques",
     ),
+    # answers as of a date, and the questions every line type answers
+    "as_of_line": ("As of {date}", "En date du {date}"),
+    "as_of_all_dates": ("All dates (the whole history)", "Toutes les dates (tout l'historique)"),
+    "line": ("Line", "Lien"),
+    "direction": ("Direction", "Sens"),
+    "other_end": ("Other end", "Autre extrémité"),
+    "links_title": ("Lines of {id}", "Liens de {id}"),
+    "find_title": ("Entities matching {query!r}", "Entités correspondant à {query!r}"),
+    "list_title": ("Entities", "Entités"),
+    "unknown": ("unknown", "inconnu"),
+    "union": ("Union", "Union"),
+    "example": ("Example", "Exemple"),
+    "informal": ("informal", "informel"),
+    "parent": ("Parent", "Parent"),
+    "details": ("Details", "Précisions"),
+    "matched": ("Matched", "Trouvé dans"),
+    "matched_text": ("Text", "Texte"),
+    "acronym": ("Acronym", "Sigle"),
+    "valid_from": ("From", "Du"),
+    "valid_to": ("To", "Au"),
+    "grouped_note": (
+        "{findings} findings under {codes} codes, one line per code; --all lists each one.",
+        "{findings} constatations sous {codes} codes, une ligne par code; --all les énumère.",
+    ),
+    "first_example": ("First one", "Première"),
+    "shared": ("Shared", "En commun"),
+    "no_jurisdictions": (
+        "The model has no jurisdictions: coverage cannot be measured.",
+        "Le modèle ne compte aucun gouvernement : la représentation ne peut être mesurée.",
+    ),
+    "coverage_counting": (
+        "Counted: members of the body, those its members name or sit on, and its parts; "
+        "--roll-up adds every body below it.",
+        "Compte : les membres de l'organe, ceux que ses membres nomment ou dont ils font "
+        "partie, et ses parties; --roll-up ajoute tous les organes en dessous.",
+    ),
+    "coverage_counting_roll_up": (
+        "Counted: members of the body and of every body below it in the hierarchy.",
+        "Compte : les membres de l'organe et de tous les organes en dessous dans la hiérarchie.",
+    ),
+    "coverage_without_members": (
+        "Left out, no member recorded ({n}): {names}.",
+        "Omis, aucun membre connu ({n}) : {names}.",
+    ),
+    "top_pairs_note": (
+        "The best {shown} of {total} pairs; --top K shows more, JSON and CSV list all.",
+        "Les {shown} meilleures paires sur {total}; --top K en montre plus, JSON et CSV toutes.",
+    ),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {

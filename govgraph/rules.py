@@ -76,6 +76,7 @@ from pydantic import (
     model_validator,
 )
 
+from govgraph.analysis.structure import structure_rows
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity
 from govgraph.formats.locate import locate_lines
@@ -498,17 +499,22 @@ class _Context:
 
 def _hierarchy_rows(model: GovernanceModel) -> dict[str, dict[str, Any]]:
     """Span (formal and informal) and depth per body, as ``govgraph.analysis`` counts
-    them (see ``govgraph.health.structure_rows``)."""
-    from govgraph.health import structure_rows  # health builds on rules
-
+    them (see ``govgraph.analysis.structure.structure_rows``)."""
     return dict(structure_rows(model))
 
 
 def _ends(rel: Relationship, direction: str) -> Iterator[tuple[str, str]]:
-    """(entity the relationship belongs to, entity at the other end)."""
+    """(entity the relationship belongs to, entity at the other end): a self-loop
+    counts once for its entity in every direction (``in`` included).
+
+    >>> from govgraph.model import Relationship
+    >>> loop = Relationship.model_validate({"from": "a", "type": "REPORTS_TO", "to": "a"})
+    >>> [list(_ends(loop, d)) for d in ("out", "in", "both")]
+    [[('a', 'a')], [('a', 'a')], [('a', 'a')]]
+    """
     if direction in ("out", "both"):
         yield rel.from_, rel.to
-    if direction in ("in", "both") and rel.to != rel.from_:
+    if direction == "in" or (direction == "both" and rel.to != rel.from_):
         yield rel.to, rel.from_
 
 
@@ -671,7 +677,7 @@ def check_rules(
     Each rule costs one pass over the relationships.
 
     ``hierarchy`` gives span and depth per body (``{"span", "informal_span", "depth"}``)
-    for ``span``/``depth`` rules; by default ``govgraph.health.structure_rows``.
+    for ``span``/``depth`` rules; by default ``govgraph.analysis.structure.structure_rows``.
     """
     context = _Context(model, hierarchy or (lambda: _hierarchy_rows(model)))
     findings: list[Finding] = []

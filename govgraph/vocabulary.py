@@ -25,11 +25,13 @@ __all__ = [
     "HIERARCHY_TYPES",
     "MEMBER_KINDS",
     "RELATION_PROPERTIES",
+    "SELF_LOOP_TYPES",
     "EngagementLevel",
     "EntityKind",
     "RelationType",
     "Role",
     "allowed_endpoints",
+    "is_hierarchy_line",
 ]
 
 
@@ -144,10 +146,33 @@ RELATION_PROPERTIES: dict[RelationType, frozenset[str]] = {
     RelationType.ENGAGES_WITH: frozenset({"level"}),
 }
 
-#: Relationship types that form the structure (parent lines).
+#: Relationship types that form the structure (parent lines). The hierarchy itself is
+#: narrower: see ``is_hierarchy_line``.
 HIERARCHY_TYPES: frozenset[RelationType] = frozenset(
     {RelationType.REPORTS_TO, RelationType.PART_OF}
 )
+
+#: Relationship types for which a line from an entity to itself means nothing (all of
+#: them: nothing reports to, is part of, sits on, supports or succeeds itself).
+SELF_LOOP_TYPES: frozenset[RelationType] = frozenset(RelationType)
+
+
+def is_hierarchy_line(rel_type: str, formal: bool | None = None) -> bool:
+    """Whether a line belongs to **the hierarchy**: the lines chains, subordinates,
+    span and depth walk, and that must be acyclic at every date. They are the formal
+    ``REPORTS_TO`` lines (``formal`` not false) and the ``PART_OF`` lines (a part
+    answers to the whole); informal reporting lines are not part of it.
+
+    This is the one definition; the model, the graph and the scenarios all ask it.
+
+    >>> is_hierarchy_line("PART_OF"), is_hierarchy_line("REPORTS_TO")
+    (True, True)
+    >>> is_hierarchy_line("REPORTS_TO", formal=False), is_hierarchy_line("SUPPORTS")
+    (False, False)
+    """
+    if rel_type == RelationType.PART_OF:
+        return True
+    return rel_type == RelationType.REPORTS_TO and formal is not False
 
 
 def allowed_endpoints(

@@ -3,15 +3,34 @@ model builders in tests/factory.py)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import Phase, settings
 
 from govgraph.cli import main
 from govgraph.formats import load_model
 from govgraph.model import GovernanceModel
 from tests.helpers import EXAMPLE
+
+# Hypothesis: under CI (CI=true) more examples, derandomised (the same examples on every
+# machine, so CI sees what a developer saw) and the seed printed with any failure;
+# HYPOTHESIS_PROFILE picks a profile by name.
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    print_blob=True,
+    deadline=None,
+    phases=tuple(Phase),
+)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,14 @@ from typing import Any
 from hypothesis import strategies as st
 
 from govgraph.model import GovernanceModel
-from govgraph.vocabulary import ENDPOINTS, EngagementLevel, EntityKind, RelationType, Role
+from govgraph.vocabulary import (
+    ENDPOINTS,
+    EngagementLevel,
+    EntityKind,
+    RelationType,
+    Role,
+    is_hierarchy_line,
+)
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -119,8 +126,12 @@ def models(
         record: dict[str, Any] = {"from": source, "type": rel_type.value, "to": target}
         if rel_type is RelationType.REPORTS_TO:
             record["formal"] = draw(st.booleans())
-            if acyclic and record["formal"] and order[source] <= order[target]:
-                continue  # formal lines only point to earlier entities: no cycle
+        if (
+            acyclic
+            and is_hierarchy_line(rel_type, record.get("formal"))
+            and order[source] <= order[target]
+        ):
+            continue  # hierarchy lines only point to earlier entities: no cycle
         if rel_type is RelationType.MEMBER_OF:
             record["role"] = draw(st.sampled_from(list(Role))).value
         if rel_type is RelationType.ENGAGES_WITH and draw(st.booleans()):

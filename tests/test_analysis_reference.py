@@ -184,6 +184,8 @@ def ref_overlaps(model, by="both", min_jaccard=0.0):
                 {
                     "a": a,
                     "b": b,
+                    "shared": shared,
+                    "union": len(first | second),
                     "shared_members": sorted(mem[a] & mem[b]),
                     "shared_priorities": sorted(pri[a] & pri[b]),
                     "jaccard": shared / len(first | second),

@@ -1,8 +1,12 @@
 """Each validator rule, on small models built for it."""
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+
 from govgraph.checks import check_model
 from govgraph.findings import Severity
 from tests.factory import entity, model, rel
+from tests.strategies import models
 
 
 def codes(m):
@@ -91,17 +95,54 @@ def test_formal_cycles_are_errors_but_informal_ones_are_not():
     cycle = model(
         wgs, [rel("a", "REPORTS_TO", "b"), rel("b", "REPORTS_TO", "c"), rel("c", "REPORTS_TO", "a")]
     )
-    [f] = findings_of(cycle, "formal-cycle")
+    [f] = findings_of(cycle, "hierarchy-cycle")
     assert f.is_error and set(f.entities) == {"a", "b", "c"} and "→" in f.message_en
     informal = model(wgs, [rel("a", "REPORTS_TO", "b"), rel("b", "REPORTS_TO", "a", formal=False)])
-    assert findings_of(informal, "formal-cycle") == []
+    assert findings_of(informal, "hierarchy-cycle") == []
 
 
-def test_a_self_loop_is_a_cycle():
-    [f] = findings_of(
-        model([entity("a", "working_group")], [rel("a", "REPORTS_TO", "a")]), "formal-cycle"
+@pytest.mark.parametrize(
+    ("rel_type", "kind", "extra"),
+    [
+        ("REPORTS_TO", "working_group", {}),
+        ("REPORTS_TO", "working_group", {"formal": False}),  # informal: still nothing
+        ("PART_OF", "council", {}),
+        ("ENGAGES_WITH", "council", {"level": "inform"}),
+        ("OVERSEES", "council", {}),
+        ("SUCCEEDS", "council", {}),
+        ("MEMBER_OF", "organization", {}),
+        ("SUPPORTS", "organization", {}),
+        ("FOUNDED", "organization", {}),
+    ],
+)
+def test_a_self_loop_is_an_error_for_every_type(rel_type, kind, extra):
+    m = model([entity("a", kind)], [rel("a", rel_type, "a", **extra)])
+    [f] = findings_of(m, "self-loop")
+    assert f.is_error and f.entities == ("a",) and f.record == ("relationships", 0)
+    assert f"{rel_type} from 'a' to itself" in f.message_en
+    assert findings_of(m, "hierarchy-cycle") == []  # reported once, as a self-loop
+
+
+def test_a_cycle_through_reports_to_and_part_of_is_one_hierarchy_cycle():
+    """The deck's structure turned upside down: JC reports to the DDI WG, which reports
+    to the PSSDC, which is part of JC."""
+    m = model(
+        [entity("jc", "council"), entity("pssdc", "council"), entity("ddi", "working_group")],
+        [rel("ddi", "REPORTS_TO", "pssdc"), rel("pssdc", "PART_OF", "jc"),
+         rel("jc", "REPORTS_TO", "ddi")],
+    )  # fmt: skip
+    [f] = findings_of(m, "hierarchy-cycle")
+    assert set(f.entities) == {"jc", "pssdc", "ddi"}
+    assert "ddi → pssdc → jc → ddi" in f.message_en or "jc → ddi → pssdc → jc" in f.message_en
+
+
+def test_a_cycle_needs_its_entities_alive_on_one_day():
+    """Undated lines between bodies that never coexist make no cycle."""
+    m = model(
+        [entity("a", "council", valid_to="2010"), entity("b", "council", valid_from="2011")],
+        [rel("a", "PART_OF", "b"), rel("b", "PART_OF", "a")],
     )
-    assert f.entities == ("a",)
+    assert findings_of(m, "hierarchy-cycle") == []
 
 
 def test_lines_that_never_coexist_do_not_make_a_cycle():
@@ -113,7 +154,7 @@ def test_lines_that_never_coexist_do_not_make_a_cycle():
             rel("b", "REPORTS_TO", "a", valid_from="2011"),
         ],
     )
-    assert findings_of(sequential, "formal-cycle") == []
+    assert findings_of(sequential, "hierarchy-cycle") == []
     overlapping = model(
         wgs,
         [
@@ -121,7 +162,7 @@ def test_lines_that_never_coexist_do_not_make_a_cycle():
             rel("b", "REPORTS_TO", "a", valid_from="2011"),
         ],
     )
-    [f] = findings_of(overlapping, "formal-cycle")
+    [f] = findings_of(overlapping, "hierarchy-cycle")
     assert "2011-01-01" in f.message_en
 
 
@@ -211,9 +252,8 @@ def test_errors_come_before_warnings():
 
 def test_composition_cycles_are_errors():
     m = model([entity("a"), entity("b")], [rel("a", "PART_OF", "b"), rel("b", "PART_OF", "a")])
-    [f] = findings_of(m, "part-of-cycle")
+    [f] = findings_of(m, "hierarchy-cycle")
     assert f.is_error and set(f.entities) == {"a", "b"}
-    assert findings_of(m, "formal-cycle") == []
 
 
 def test_overlap_with_any_earlier_line_counts_not_only_the_previous_one():
@@ -228,3 +268,38 @@ def test_overlap_with_any_earlier_line_counts_not_only_the_previous_one():
     )
     [f] = findings_of(m, "multiple-formal-parents")
     assert set(f.entities) == {"wg", "a", "b", "c"}
+
+
+def _cyclic_on_some_day(m) -> bool:
+    """Brute force: at each day any line or entity starts, is the hierarchy cyclic?"""
+    import networkx as nx
+
+    from govgraph.dates import interval, is_valid_on
+    from govgraph.temporal import as_of
+    from govgraph.vocabulary import is_hierarchy_line
+
+    days = {interval(r.valid_from, r.valid_to)[0] for r in m.relationships}
+    days |= {interval(e.valid_from, e.valid_to)[0] for e in m.entities}
+    for day in days:
+        cut = as_of(m, day)
+        graph = nx.DiGraph()
+        graph.add_edges_from(
+            (r.from_, r.to)
+            for r in cut.relationships
+            if r.from_ != r.to
+            and is_hierarchy_line(r.type, r.formal)
+            and is_valid_on(r.valid_from, r.valid_to, day)
+        )
+        if not nx.is_directed_acyclic_graph(graph):
+            return True
+    return False
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(models(max_entities=8, max_relationships=24))
+def test_hierarchy_cycles_match_a_day_by_day_reference(random_model):
+    found = findings_of(random_model, "hierarchy-cycle")
+    assert bool(found) == _cyclic_on_some_day(random_model)
+    for finding in found:  # the path is a real cycle of hierarchy lines
+        ids = finding.message_en.split(": ", 1)[1].split(" (from")[0].split(" → ")
+        assert ids[0] == ids[-1] and len(ids) >= 3

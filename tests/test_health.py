@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -130,7 +131,7 @@ def test_validator_errors_skip_the_analyses_but_not_the_rules():
     )
     rules = parse_rules([{"id": "x", "require": {"count": {"rel": "HELD"}, "min": 1}}])
     found = health(m, rules=rules)
-    assert found[0].code == "formal-cycle" and found[0].is_error
+    assert found[0].code == "hierarchy-cycle" and found[0].is_error
     assert ("analyses-skipped", ()) in codes(found)
     assert sum(f.code == "rule:x" for f in found) == 2
 
@@ -198,7 +199,13 @@ def test_cli_exit_1_on_an_error_rule_with_its_location(cli, example_path):
 def test_cli_json_french_and_limits(cli, example_path):
     result = cli("health", example_path, "--format", "json", "--lang", "fr", "--max-span", "1")
     data = json.loads(result.stdout)
-    assert data["healthy"] is True and data["errors"] == 0 and data["as_of"] is None
+    assert data["healthy"] is True and data["errors"] == 0
+    assert data["as_of"] == date.today().isoformat()
+    history = json.loads(cli("health", example_path, "--format", "json", "--as-of", "all").stdout)
+    assert history["as_of"] == "all"
+    # the Framework WG (2015-2018) is no longer a body today: no finding about it
+    assert not any("framework-wg" in f["entities"] for f in data["findings"])
+    assert any("framework-wg" in f["entities"] for f in history["findings"])
     span = [f for f in data["findings"] if f["code"] == "span-over-limit"]
     assert {tuple(f["entities"]) for f in span} == {("joint-councils",), ("pssdc",)}
     assert all("organes qui en relèvent" in f["message"] for f in span)
@@ -243,7 +250,7 @@ def test_cli_model_with_rule_errors_exits_1_not_2(cli):
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["healthy"] is False
-    assert data["findings"][0]["code"] == "formal-cycle"
+    assert data["findings"][0]["code"] == "hierarchy-cycle"
     assert data["findings"][0]["location"].endswith("formal_cycle.yaml:" + data["findings"][0][
         "location"].rsplit(":", 1)[1])  # fmt: skip
 
@@ -279,10 +286,11 @@ def test_hostile_names_pass_through_messages_verbatim(cli, tmp_path):
 
 def _analysis_rows(m):
     from govgraph.analysis import body_metrics
+    from govgraph.analysis.structure import FIGURES
     from govgraph.graph import to_graph
 
     rows = body_metrics(to_graph(m), betweenness_k=0)
-    return {b: {k: r[k] for k in ("span", "informal_span", "depth")} for b, r in rows.items()}
+    return {b: {k: r[k] for k in FIGURES} for b, r in rows.items()}
 
 
 def test_structure_rows_match_the_analysis_metrics():

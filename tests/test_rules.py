@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from govgraph.errors import InputError
 from govgraph.findings import Severity
 from govgraph.formats import read_model
+from govgraph.model import GovernanceModel
 from govgraph.rules import check_rules, load_rules_file, parse_rules, rules_of_model
 from tests.factory import entity, model, rel
 from tests.helpers import ROOT
@@ -356,7 +357,15 @@ def _reference(model_, kinds, types, direction, role, bounds):
     return broken
 
 
+_SELF_LOOP = GovernanceModel.model_validate(
+    {"entities": [{"id": "a", "kind": "working_group", "name": {"en": "A"}}],
+     "relationships": [{"from": "a", "type": "REPORTS_TO", "to": "a"}]}
+)  # fmt: skip
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(_SELF_LOOP, ["working_group"], ["REPORTS_TO"], "in", None, (1, 1))  # found by the suite
+@example(_SELF_LOOP, ["working_group"], ["REPORTS_TO"], "both", None, (1, 1))
 @given(
     models(),
     st.sampled_from([["working_group"], ["council", "committee"], ["person", "position"]]),

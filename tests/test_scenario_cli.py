@@ -112,7 +112,18 @@ INVALID = {
     "formal cycle": (
         "- move: {body: pssdc, to: data-driven-intelligence-wg}",
         "operations[1].move.to: move: 'pssdc' under 'data-driven-intelligence-wg' would create "
-        "a formal reporting cycle: pssdc → data-driven-intelligence-wg → pssdc",
+        "a hierarchy cycle (formal REPORTS_TO and PART_OF lines): "
+        "pssdc → data-driven-intelligence-wg → pssdc",
+    ),
+    "hierarchy cycle through PART_OF": (
+        "- move: {body: joint-councils, to: data-driven-intelligence-wg}",
+        "operations[1].move.to: move: 'joint-councils' under 'data-driven-intelligence-wg' "
+        "would create a hierarchy cycle (formal REPORTS_TO and PART_OF lines): "
+        "joint-councils → data-driven-intelligence-wg → pssdc → joint-councils",
+    ),
+    "self link": (
+        "- link: {from: pssdc, type: ENGAGES_WITH, to: pssdc, level: inform}",
+        "operations[1].link.to: link: ENGAGES_WITH from 'pssdc' to itself means nothing",
     ),
     "merge into own descendant": (
         "- merge: {bodies: [pssdc], into: data-driven-intelligence-wg}",
@@ -231,3 +242,71 @@ def test_compare_refuses_an_invalid_option(cli, tmp_path):
     result = cli("compare", MODEL, QUICK_WINS, path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}:3: operations[0].dissolve.children_to: ")
+
+
+def test_before_the_effective_date_nothing_has_changed(cli):
+    """A scenario is judged at its effective date (2026-04-01 for the quick wins)."""
+    early = json.loads(
+        cli("simulate", MODEL, QUICK_WINS, "--as-of", "2020", "--report", "json").stdout
+    )
+    assert early["scenario"]["in_effect"] is False
+    assert early["changes"] == [] and early["metrics"] == [] and early["chains"] == []
+    table = cli("simulate", MODEL, QUICK_WINS, "--as-of", "2020").stdout
+    assert "takes effect on 2026-04-01: on 2020-01-01 nothing has changed yet" in table
+    assert "transferred" not in table
+    on_time = json.loads(cli("simulate", MODEL, QUICK_WINS, "--report", "json").stdout)
+    assert on_time["scenario"]["in_effect"] is True
+    assert [c["kind"] for c in on_time["changes"]].count("transferred") == 2
+
+
+def test_the_chain_after_the_quick_wins_is_one_chain_with_its_date(cli, tmp_path):
+    after = tmp_path / "after.yaml"
+    assert cli("simulate", MODEL, QUICK_WINS, "--out", after).exit_code == 0
+    table = cli("chain", after, "data-driven-intelligence-wg").stdout
+    assert table.splitlines()[0].startswith("As of ")
+    answer = json.loads(
+        cli("chain", after, "data-driven-intelligence-wg", "--format", "json").stdout
+    )
+    assert answer["chains"] == [["data-driven-intelligence-wg", "joint-councils"]]
+    history = cli(
+        "chain", after, "data-driven-intelligence-wg", "--as-of", "2020", "--format", "json"
+    )
+    assert json.loads(history.stdout)["chains"] == [
+        ["data-driven-intelligence-wg", "pssdc", "joint-councils"]
+    ]
+
+
+@pytest.mark.parametrize("scenario", ["quick-wins.yaml", "digital-consolidation.yaml"])
+def test_the_briefing_health_section_is_health_on_the_result_with_the_same_rules(
+    cli, tmp_path, scenario
+):
+    """What the briefing says was introduced and resolved is what `govgraph health`
+    finds on the scenario's result against the model, at the effective date."""
+    rules = ROOT / "fixtures" / "rules" / "governance-rules.yaml"
+    after = tmp_path / "after.yaml"
+    report = json.loads(
+        cli(
+            "simulate",
+            MODEL,
+            ROOT / "fixtures" / "scenarios" / scenario,
+            "--rules",
+            rules,
+            "--out",
+            after,
+            "--report",
+            "json",
+        ).stdout
+    )
+    day = report["day"]
+
+    def findings(path):
+        result = cli("health", path, "--rules", rules, "--as-of", day, "--format", "json")
+        return {(f["code"], tuple(f["entities"])) for f in json.loads(result.stdout)["findings"]}
+
+    before, later = findings(MODEL), findings(after)
+    introduced = {(f["code"], tuple(f["entities"])) for f in report["findings_introduced"]}
+    resolved = {(f["code"], tuple(f["entities"])) for f in report["findings_resolved"]}
+    assert introduced == later - before and resolved == before - later
+    assert any(code.startswith("rule:") for code, _ in before)  # the rules did run
+    if scenario == "digital-consolidation.yaml":
+        assert resolved  # a scenario that changes health, not only an empty diff

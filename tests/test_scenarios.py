@@ -264,9 +264,34 @@ def test_move_creating_a_formal_cycle_is_refused():
     refused(
         base(),
         {"move": {"body": "wg", "to": "sub"}},
-        match=r"operations\[0\]\.move\.to: move: 'wg' under 'sub' would create a formal "
-        r"reporting cycle: wg → sub → wg",
+        match=r"operations\[0\]\.move\.to: move: 'wg' under 'sub' would create a hierarchy "
+        r"cycle \(formal REPORTS_TO and PART_OF lines\): wg → sub → wg",
     )
+
+
+def test_a_move_through_part_of_that_closes_a_hierarchy_cycle_is_refused():
+    """jc ← p (PART_OF) ← wg: jc under wg would loop through the PART_OF line."""
+    error = refused(
+        base(),
+        {"move": {"body": "jc", "to": "wg"}},
+        match=r"operations\[0\]\.move\.to: move: 'jc' under 'wg' would create a hierarchy "
+        r"cycle \(formal REPORTS_TO and PART_OF lines\): jc → wg → p → jc",
+    )
+    assert error.index == 0
+
+
+def test_linking_part_of_or_merging_into_a_cycle_is_refused():
+    refused(base(), {"link": {"from": "jc", "type": "PART_OF", "to": "sub"}},
+            match=r"would create a hierarchy cycle .*: jc → sub → wg → p → jc")  # fmt: skip
+    refused(base(), {"merge": {"bodies": ["wg2"], "into": "p", "reports_to": "sub"}},
+            match=r"operations\[0\]\.merge\.reports_to: .*hierarchy cycle")  # fmt: skip
+    refused(base(), {"link": {"from": "wg", "type": "OVERSEES", "to": "wg"}},
+            match=r"OVERSEES from 'wg' to itself means nothing")  # fmt: skip
+    informal = apply_scenario(
+        base(),
+        scenario({"link": {"from": "jc", "type": "REPORTS_TO", "to": "sub", "formal": False}}),
+    )
+    assert any(r.from_ == "jc" and r.formal is False for r in informal.relationships)
 
 
 def test_merge_into_own_descendant_is_refused():

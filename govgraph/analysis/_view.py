@@ -17,7 +17,7 @@ import networkx as nx
 
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.errors import InputError, UnknownEntityError
-from govgraph.vocabulary import BODY_KINDS, RelationType
+from govgraph.vocabulary import BODY_KINDS, RelationType, is_hierarchy_line
 
 __all__ = [
     "BODY_KIND_VALUES",
@@ -38,10 +38,9 @@ EdgeTest = Callable[[dict[str, Any]], bool]
 
 
 def formal_parent_line(data: dict[str, Any]) -> bool:
-    """A formal line up the structure: a formal ``REPORTS_TO`` or a ``PART_OF``
-    (a part answers to the whole)."""
-    kind = data.get("type")
-    return kind == _PART_OF or (kind == _REPORTS_TO and data.get("formal", True) is not False)
+    """A line of the hierarchy (``govgraph.vocabulary.is_hierarchy_line``): a formal
+    ``REPORTS_TO`` or a ``PART_OF`` (a part answers to the whole)."""
+    return is_hierarchy_line(data.get("type", ""), data.get("formal"))
 
 
 def parent_line(data: dict[str, Any]) -> bool:

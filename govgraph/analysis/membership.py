@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from govgraph.analysis._view import BODY_KIND_VALUES, GraphView, type_test
+from govgraph.analysis._view import BODY_KIND_VALUES, GraphView, formal_parent_line, type_test
 from govgraph.errors import InputError
 from govgraph.vocabulary import EntityKind, RelationType, Role
 
@@ -138,15 +138,22 @@ def _attribute_jurisdictions(data: dict[str, Any]) -> list[str]:
 
 
 def coverage(
-    graph: nx.MultiDiGraph, body_id: str | None = None, *, as_of: str | date | None = None
+    graph: nx.MultiDiGraph,
+    body_id: str | None = None,
+    *,
+    as_of: str | date | None = None,
+    roll_up: bool = False,
 ) -> dict[str, dict[str, list[str]]]:
     """Which of the model's jurisdictions each body's membership covers.
 
     A jurisdiction is *represented* on a body when it is a member (``direct``), when a
     member person, position or organisation names it in its ``jurisdiction`` attribute,
     when it is represented on a member organisation, or when it is represented on a
-    part of the body (``PART_OF``, at any depth). ``missing`` lists the model's other
-    jurisdictions (those valid on the day). Lists follow the model's order.
+    part of the body (``PART_OF``, at any depth). With ``roll_up``, it is also
+    represented when it is represented on any body below in the hierarchy (formal
+    ``REPORTS_TO`` lines too: Coreper reports to the Council). ``missing`` lists the
+    model's other jurisdictions (those valid on the day). Lists follow the model's
+    order.
 
     Returns ``{body_id: {"represented", "direct", "missing"}}`` for ``body_id`` alone,
     or for every body. For every body the work is linear in the graph's size (strongly
@@ -163,6 +170,7 @@ def coverage(
             raise InputError(
                 f"{body_id!r} is a {view.kind(body_id)}, not a body: coverage is per body"
             )
+    below = formal_parent_line if roll_up else _PART_OF
     jurisdictions = [n for n in view.nodes() if view.kind(n) == _JURISDICTION]
     bit = {j: 1 << i for i, j in enumerate(jurisdictions)}
 
@@ -179,7 +187,7 @@ def coverage(
                     represented |= bit.get(j, 0)
                 if kind == _ORGANIZATION:
                     feeders.append(member)
-        feeders.extend(view.sources(body, _PART_OF))
+        feeders.extend(view.sources(body, below))
         return direct, represented | direct, feeders
 
     if body_id is not None:
@@ -217,7 +225,7 @@ def coverage(
             masks[1] |= named[source]
             if source_kind == _ORGANIZATION:
                 feed.add_edge(source, target)
-        elif kind == _PART_OF_TYPE and target in own and source in own:
+        elif target in own and source in own and below(data):
             feed.add_edge(source, target)
     condensed = nx.condensation(feed)
     members_of = condensed.graph["mapping"]
@@ -242,3 +250,29 @@ def _masks_to_lists(
         "direct": [j for i, j in enumerate(jurisdictions) if direct >> i & 1],
         "missing": [j for i, j in enumerate(jurisdictions) if not represented >> i & 1],
     }
+
+
+def bodies_without_members(graph: nx.MultiDiGraph, *, as_of: str | date | None = None) -> list[str]:
+    """The bodies valid on the day with no member recorded (no ``MEMBER_OF`` line to
+    them, nor to a part of them): coverage cannot say anything about them.
+
+    >>> from govgraph.analysis._demo import demo_graph
+    >>> bodies_without_members(demo_graph())
+    ['data-driven-intelligence-wg', 'joint-councils-wg']
+    """
+    view = GraphView(graph, as_of)
+    result = []
+    for body in view.bodies():
+        seen, stack = {body}, [body]
+        found = False
+        while stack and not found:
+            node = stack.pop()
+            if next(iter(view.in_edges(node, _MEMBER_OF)), None) is not None:
+                found = True
+            for part in view.sources(node, _PART_OF):
+                if part not in seen:
+                    seen.add(part)
+                    stack.append(part)
+        if not found:
+            result.append(body)
+    return result

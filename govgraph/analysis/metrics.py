@@ -27,6 +27,7 @@ from govgraph.analysis._view import (
     formal_parent_line,
     informal_line,
 )
+from govgraph.analysis.structure import hierarchy_figures
 from govgraph.dates import date_bounds
 from govgraph.vocabulary import GOVERNING_KINDS, RelationType
 
@@ -58,21 +59,6 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value) if value >= 0 else None
-
-
-def _depths(bodies: list[str], parents: dict[str, set[str]]) -> dict[str, int]:
-    """Longest formal route up to a root, per body (0 for a root). Lines that loop
-    (possible only across dates) are collapsed first: a loop counts as one level."""
-    structure = nx.DiGraph()
-    structure.add_nodes_from(bodies)
-    structure.add_edges_from((child, parent) for child, ps in parents.items() for parent in ps)
-    condensed = nx.condensation(structure)
-    depth = [0] * condensed.number_of_nodes()
-    for node in reversed(list(nx.topological_sort(condensed))):  # parents first
-        above = [depth[parent] + 1 for parent in condensed.successors(node)]
-        depth[node] = max(above, default=0)
-    mapping = condensed.graph["mapping"]
-    return {body: depth[mapping[body]] for body in bodies}
 
 
 def _betweenness(
@@ -135,10 +121,7 @@ def metrics(
     view = GraphView(graph, as_of)
     bodies = view.bodies()
     body_set = set(bodies)
-    formal: dict[str, set[str]] = {b: set() for b in bodies}
-    informal: dict[str, set[str]] = {b: set() for b in bodies}
-    children: dict[str, set[str]] = {b: set() for b in bodies}
-    informal_children: dict[str, set[str]] = {b: set() for b in bodies}
+    lines: list[tuple[str, str, bool]] = []
     members_of: dict[str, set[str]] = {b: set() for b in bodies}
     held_by: dict[str, dict[str, None]] = {b: {} for b in bodies}
     wholes: dict[str, set[str]] = {}
@@ -165,13 +148,12 @@ def metrics(
             wholes.setdefault(source, set()).add(target)
         if formal_parent_line(data):
             formal_lines += 1
-            formal[source].add(target)
-            children[target].add(source)
+            lines.append((source, target, True))
         elif informal_line(data):
             informal_lines += 1
-            informal[source].add(target)
-            informal_children[target].add(source)
-    depths = _depths(bodies, formal)
+            lines.append((source, target, False))
+    figures = hierarchy_figures(bodies, lines)
+    depths = {body: figures[body]["depth"] for body in bodies}
     betweenness, betweenness_info = _betweenness(bodies, links, betweenness_k, seed)
 
     rows: dict[str, dict[str, Any]] = {}
@@ -197,11 +179,7 @@ def metrics(
             annual[body] = yearly
         rows[body] = {
             "kind": data.get("kind"),
-            "span": len(children[body]),
-            "informal_span": len(informal_children[body]),
-            "depth": depths[body],
-            "formal_parents": len(formal[body]),
-            "informal_parents": len(informal[body]),
+            **figures[body],
             "members": len(members_of[body]),
             "betweenness": betweenness[body],
             "meetings": len(held),
@@ -211,10 +189,14 @@ def metrics(
             "annual_meeting_days": yearly,
         }
 
-    in_structure = [b for b in bodies if formal[b] or children[b]]
-    roots = [b for b in bodies if children[b] and not formal[b]]
+    has_parent = {b for b in bodies if figures[b]["formal_parents"]}
+    has_children = {b for b in bodies if figures[b]["span"]}
+    in_structure = [b for b in bodies if b in has_parent or b in has_children]
+    roots = [b for b in bodies if b in has_children and b not in has_parent]
     orphans = [
-        b for b in bodies if rows[b]["kind"] in _GOVERNING and not formal[b] and not children[b]
+        b
+        for b in bodies
+        if rows[b]["kind"] in _GOVERNING and b not in has_parent and b not in has_children
     ]
     widest = sorted(bodies, key=lambda b: (-rows[b]["span"], b))[:WIDEST]
     structure = {
@@ -225,9 +207,11 @@ def metrics(
         "layers": max((depths[b] for b in in_structure), default=-1) + 1,
         "roots": roots,
         "orphans": orphans,
-        "informal_only": [b for b in bodies if informal[b] and not formal[b]],
+        "informal_only": [
+            b for b in bodies if figures[b]["informal_parents"] and b not in has_parent
+        ],
         "widest_spans": [{"id": b, "span": rows[b]["span"]} for b in widest if rows[b]["span"]],
-        "meeting_days_per_year": sum(annual.values()),
+        "meeting_days_per_year": sum(annual.values()) if annual else None,
         "meeting_days_per_member_per_year": _member_load(joined, wholes, annual),
         "betweenness": betweenness_info,
     }
@@ -300,8 +284,9 @@ def structure_metrics(graph: nx.MultiDiGraph, *, as_of: str | date | None = None
     children and no formal parent), ``orphans`` (councils, committees and working
     groups with no formal line either way), ``informal_only`` (bodies whose only line
     up is informal), ``widest_spans``, ``meeting_days_per_year`` (all bodies with a
-    known cadence), ``meeting_days_per_member_per_year`` (``mean`` and ``max`` over the
-    members whose load is known). Betweenness is skipped here (``metrics`` gives both).
+    known cadence; None, unknown, when no body's is known),
+    ``meeting_days_per_member_per_year`` (``mean`` and ``max`` over the members whose
+    load is known). Betweenness is skipped here (``metrics`` gives both).
 
     >>> from govgraph.analysis._demo import demo_graph
     >>> s = structure_metrics(demo_graph())

@@ -75,8 +75,9 @@ def overlaps(
     """Pairs of bodies sharing members (``by="members"``), priorities
     (``"priorities"``) or either (``"both"``: members and priorities as one set).
 
-    Each pair is ``{"a", "b", "shared_members", "shared_priorities", "jaccard"}``
-    with ``a < b``; ``jaccard`` is ``|A ∩ B| / |A ∪ B|`` over the chosen items, and
+    Each pair is ``{"a", "b", "shared", "union", "shared_members", "shared_priorities",
+    "jaccard"}`` with ``a < b``; ``shared`` and ``union`` count the chosen items
+    (``|A ∩ B|``, ``|A ∪ B|``), ``jaccard`` is their ratio, and
     the shared lists are given whatever ``by`` is. Pairs that share at least one
     chosen item and score at least ``min_jaccard`` are listed, best first (then by
     the number shared, then by ids), the ``top`` first ones if given. Members are
@@ -115,6 +116,8 @@ def overlaps(
             {
                 "a": a,
                 "b": b,
+                "shared": len(chosen[i] & chosen[j]),
+                "union": len(chosen[i] | chosen[j]),
                 "shared_members": sorted(members[a] & members[b]),
                 "shared_priorities": sorted(priorities[a] & priorities[b]),
                 "jaccard": score,

@@ -23,6 +23,7 @@ from govgraph.cli.db_commands import db
 from govgraph.cli.export_commands import export
 from govgraph.cli.health_commands import generate, health_command
 from govgraph.cli.interop_commands import changes
+from govgraph.cli.lookup_commands import find_command, links_command, list_command
 from govgraph.cli.model_commands import convert, show, validate
 from govgraph.cli.scenario_commands import compare, simulate
 
@@ -64,3 +65,6 @@ main.add_command(export)
 main.add_command(health_command)
 main.add_command(changes)
 main.add_command(db)
+main.add_command(links_command)
+main.add_command(find_command)
+main.add_command(list_command)

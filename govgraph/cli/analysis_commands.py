@@ -2,8 +2,10 @@
 ``memberships``, ``coverage``, ``overlaps``, ``metrics``.
 
 Each loads the model, builds the graph, makes one ``govgraph.analysis`` call (which
-honours ``--as-of``) and prints: JSON is the library's answer as is (entities by id);
-tables and CSV add names in ``--lang``.
+honours ``--as-of``, today by default) and prints: JSON is ``{"as_of": DATE, KEY:
+the library's answer}`` (entities by id); tables start with the date and add names in
+``--lang``; CSV rows carry an ``as_of`` column. Every ID argument also accepts a
+unique acronym or name (``govgraph.analysis.lookup.resolve_entity``).
 """
 
 from __future__ import annotations
@@ -23,11 +25,21 @@ from govgraph.analysis import (
     metrics,
     overlaps,
     reporting_chains,
-    subordinates,
 )
+from govgraph.analysis.hierarchy import chain_lines, subordinate_rows
+from govgraph.analysis.lookup import resolve_entity
+from govgraph.analysis.membership import bodies_without_members
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
-from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
+from govgraph.cli.common import (
+    as_of_line,
+    as_of_today_option,
+    as_of_value,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+)
 from govgraph.cli.output import Column, emit, emit_json, emit_rows
 from govgraph.graph import to_graph
 from govgraph.i18n import kind_name, role_name, text, type_name
@@ -61,6 +73,11 @@ def _columns(lang: str, *keys: str) -> list[Column]:
     return [(key, text(key, lang)) for key in keys]
 
 
+def _resolve(graph: nx.MultiDiGraph, given: str) -> str:
+    """The id an ID argument names (an id, a unique acronym or a unique name)."""
+    return resolve_entity(graph, given)
+
+
 def _print(
     fmt: str,
     data: Any,
@@ -69,13 +86,32 @@ def _print(
     csv_columns: Sequence[Column],
     lang: str,
     title: str,
+    *,
+    day: date | None,
+    key: str,
 ) -> None:
-    """JSON: ``data``; a table (or a 'nothing found' line); CSV: header and rows."""
-    if fmt == "table" and not rows:
+    """JSON: ``{"as_of": ..., key: data}``; a table after the date line (or a
+    'nothing found' line); CSV: header and rows, each with its ``as_of``."""
+    if fmt == "json":
+        emit_json({"as_of": as_of_value(day), key: data})
+        return
+    if fmt == "csv":
+        dated = [{**row, "as_of": as_of_value(day)} for row in rows]
+        emit_rows(dated, [*csv_columns, ("as_of", "as_of")], fmt)
+        return
+    click.echo(as_of_line(day, lang))
+    if not rows:
         click.echo(title)
         click.echo(text("no_results", lang))
         return
-    emit(data, rows, table_columns if fmt == "table" else csv_columns, fmt, title=title)
+    emit(data, rows, table_columns, fmt, title=title)
+
+
+def _types(value: str | None) -> list[str] | None:
+    """``--types A,B`` as a list (None: every type)."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def _entity_row(graph: nx.MultiDiGraph, node: str, lang: str, fmt: str) -> dict[str, Any]:
@@ -87,54 +123,99 @@ def _entity_row(graph: nx.MultiDiGraph, node: str, lang: str, fmt: str) -> dict[
     }
 
 
+#: How many overlapping pairs a table shows when --top is not given.
+TABLE_TOP_PAIRS = 20
+
+_TYPES_HELP = "Only these hierarchy lines: REPORTS_TO, PART_OF or both (default: both)."
+
+
 @click.command()
 @model_argument
 @click.argument("entity_id", metavar="ID")
 @click.option(
     "--include-informal", is_flag=True, help="Follow informal reporting lines (formal: false) too."
 )
+@click.option("--types", default=None, metavar="TYPE,...", help=_TYPES_HELP)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def chain(
     model: str,
     entity_id: str,
     include_informal: bool,
+    types: str | None,
     fmt: str,
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """Every reporting chain from ID up to a root, bottom-up.
+    """Every reporting chain from ID up to a root, bottom-up, with the line of each
+    step (reports to / part of).
 
-    Formal lines are formal REPORTS_TO lines and PART_OF (a part answers to the
-    whole). A body with several parents has one chain per route. JSON: a list of
-    chains, each a list of ids starting with ID.
+    The hierarchy is the formal REPORTS_TO lines and PART_OF (a part answers to the
+    whole). A body with several parents has one chain per route. ID may be an id, or
+    a unique acronym or name. JSON: {as_of, chains: [[id, ...], ...], lines: [[[line,
+    ...] per step], ...]}.
 
     Example:
 
         govgraph chain fixtures/joint-councils.yaml data-driven-intelligence-wg
     """
     graph = _graph(model)
-    chains = reporting_chains(graph, entity_id, include_informal=include_informal, as_of=as_of_date)
+    entity_id = _resolve(graph, entity_id)
+    wanted = _types(types)
+    chains = reporting_chains(
+        graph, entity_id, include_informal=include_informal, types=wanted, as_of=as_of_date
+    )
+    lines = [
+        chain_lines(graph, ids, include_informal=include_informal, types=wanted, as_of=as_of_date)
+        for ids in chains
+    ]
     title = text("chains_title", lang, id=entity_id)
+    if fmt == "json":
+        emit_json({"as_of": as_of_value(as_of_date), "chains": chains, "lines": lines})
+        return
     if fmt == "table":
         rows = [
             {
                 "chain": number,
-                "id": " → ".join(ids),
-                "name": " → ".join(_short(graph, node, lang) for node in ids),
+                "id": _arrows(ids, steps, lambda node: node, lang),
+                "name": _arrows(ids, steps, lambda node: _short(graph, node, lang), lang),
             }
-            for number, ids in enumerate(chains, 1)
+            for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
         ]
-        _print(fmt, chains, rows, _columns(lang, "chain", "id", "name"), [], lang, title)
+        columns = _columns(lang, "chain", "id", "name")
+        _print(fmt, chains, rows, columns, [], lang, title, day=as_of_date, key="chains")
         return
     rows = [
-        {"chain": number, "level": level, **_entity_row(graph, node, lang, fmt)}
-        for number, ids in enumerate(chains, 1)
+        {
+            "chain": number,
+            "level": level,
+            **_entity_row(graph, node, lang, fmt),
+            "line": "; ".join(steps[level]) if level < len(steps) else "",
+        }
+        for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
         for level, node in enumerate(ids)
     ]
-    columns = _columns(lang, "chain", "level", "id", "kind", "name")
-    _print(fmt, chains, rows, columns, columns, lang, title)
+    columns = _columns(lang, "chain", "level", "id", "kind", "name", "line")
+    _print(fmt, chains, rows, columns, columns, lang, title, day=as_of_date, key="chains")
+
+
+def _line_words(line: str, lang: str) -> str:
+    """``REPORTS_TO`` → "reports to", ``REPORTS_TO (informal)`` → "reports to
+    (informal)", in ``lang``."""
+    informal = line.endswith(" (informal)")
+    kind = line.removesuffix(" (informal)")
+    words = type_name(kind, lang)
+    return f"{words} ({text('informal', lang)})" if informal else words
+
+
+def _arrows(ids: list[str], steps: list[list[str]], label: Any, lang: str) -> str:
+    """``a —reports to→ b —part of→ c``."""
+    out = [label(ids[0])]
+    for node, step in zip(ids[1:], steps, strict=True):
+        words = " / ".join(_line_words(line, lang) for line in step)
+        out.append(f" —{words}→ {label(node)}")
+    return "".join(out)
 
 
 @click.command("subordinates")
@@ -147,36 +228,52 @@ def chain(
     help="Only this many levels down (1: direct reports).",
 )
 @click.option("--include-informal", is_flag=True, help="Follow informal reporting lines too.")
+@click.option("--types", default=None, metavar="TYPE,...", help=_TYPES_HELP)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def subordinates_command(
     model: str,
     entity_id: str,
     depth: int | None,
     include_informal: bool,
+    types: str | None,
     fmt: str,
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """The bodies below ID, each with its depth (1 for a direct report).
+    """The bodies below ID, each with its depth (1 for a direct report) and the line
+    it hangs by (reports to / part of) from its parent.
 
-    JSON: an object mapping each id to its depth.
+    "Which bodies report formally to X?" is `--depth 1 --types REPORTS_TO`.
+    JSON: {as_of, subordinates: [{id, depth, parent, line}, ...]}.
 
     Example:
 
         govgraph subordinates fixtures/joint-councils.yaml joint-councils --depth 1
     """
     graph = _graph(model)
-    found = subordinates(
-        graph, entity_id, depth=depth, include_informal=include_informal, as_of=as_of_date
+    entity_id = _resolve(graph, entity_id)
+    found = subordinate_rows(
+        graph,
+        entity_id,
+        depth=depth,
+        include_informal=include_informal,
+        types=_types(types),
+        as_of=as_of_date,
     )
     rows = [
-        {"depth": level, **_entity_row(graph, node, lang, fmt)} for node, level in found.items()
+        {
+            "depth": row["depth"],
+            **_entity_row(graph, row["id"], lang, fmt),
+            "line": _line_words(row["line"], lang) if fmt == "table" else row["line"],
+            "parent": _short(graph, row["parent"], lang) if fmt == "table" else row["parent"],
+        }
+        for row in found
     ]
-    columns = _columns(lang, "depth", "id", "kind", "name")
+    columns = _columns(lang, "depth", "id", "kind", "name", "line", "parent")
     title = text("subordinates_title", lang, id=entity_id)
-    _print(fmt, found, rows, columns, columns, lang, title)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="subordinates")
 
 
 @click.command()
@@ -198,7 +295,7 @@ def subordinates_command(
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def path(
     model: str,
     a: str,
@@ -220,6 +317,7 @@ def path(
         govgraph path fixtures/joint-councils.yaml data-driven-intelligence-wg digital-strategy-wg --types REPORTS_TO,PART_OF
     """  # noqa: E501
     graph = _graph(model)
+    a, b = _resolve(graph, a), _resolve(graph, b)
     found = connections(graph, a, b, types=types, as_of=as_of_date, limit=limit)
     rows = []
     for number, steps in enumerate(found, 1):
@@ -242,6 +340,7 @@ def path(
             )
     title = text("path_title", lang, a=a, b=b)
     if fmt == "table" and not found:
+        click.echo(as_of_line(as_of_date, lang))
         click.echo(text("no_connection", lang, a=a, b=b))
         return
     table = [
@@ -252,7 +351,7 @@ def path(
         ("to_name", text("to", lang)),
     ]
     csv = [(key, key) for key in ("path", "step", "from", "type", "direction", "to")]
-    _print(fmt, found, rows, table, csv, lang, title)
+    _print(fmt, found, rows, table, csv, lang, title, day=as_of_date, key="connections")
 
 
 def _membership_rows(
@@ -273,7 +372,7 @@ def _membership_rows(
 @click.argument("body_id", metavar="ID")
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: date | None) -> None:
     """Who sits on body ID and in what role (chair, co-chair, secretariat...).
 
@@ -285,10 +384,12 @@ def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: d
         govgraph members fixtures/joint-councils.yaml pssdc
     """
     graph = _graph(model)
+    body_id = _resolve(graph, body_id)
     found = members(graph, body_id, as_of=as_of_date)
     columns = _columns(lang, "id", "name", "kind", "role", "via")
     title = text("members_title", lang, id=body_id)
-    _print(fmt, found, _membership_rows(graph, found, lang, fmt), columns, columns, lang, title)
+    rows = _membership_rows(graph, found, lang, fmt)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="members")
 
 
 @click.command("memberships")
@@ -296,7 +397,7 @@ def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: d
 @click.argument("entity_id", metavar="ID")
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def memberships_command(
     model: str, entity_id: str, fmt: str, lang: str, as_of_date: date | None
 ) -> None:
@@ -310,33 +411,70 @@ def memberships_command(
         govgraph memberships fixtures/joint-councils.yaml ontario --lang fr
     """
     graph = _graph(model)
+    entity_id = _resolve(graph, entity_id)
     found = memberships(graph, entity_id, as_of=as_of_date)
     columns = _columns(lang, "id", "name", "kind", "role", "via")
     title = text("memberships_title", lang, id=entity_id)
-    _print(fmt, found, _membership_rows(graph, found, lang, fmt), columns, columns, lang, title)
+    rows = _membership_rows(graph, found, lang, fmt)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="memberships")
 
 
 @click.command("coverage")
 @model_argument
 @click.argument("body_id", metavar="[ID]", required=False)
+@click.option(
+    "--roll-up",
+    is_flag=True,
+    help="Count a jurisdiction on a body when it sits on any body below it in the "
+    "hierarchy (formal REPORTS_TO lines too), not only on the body and its parts.",
+)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def coverage_command(
-    model: str, body_id: str | None, fmt: str, lang: str, as_of_date: date | None
+    model: str, body_id: str | None, roll_up: bool, fmt: str, lang: str, as_of_date: date | None
 ) -> None:
     """For each body (or body ID), which of the model's jurisdictions are represented
-    (directly, through a member organisation, or through its parts) and which are
-    missing.
+    and which are missing.
 
-    JSON: an object mapping each body id to {represented, direct, missing}.
+    A jurisdiction counts on a body when it is a member, when a member names it (its
+    jurisdiction attribute) or is an organisation it sits on, or when it sits on a
+    part of the body (PART_OF); with --roll-up, also when it sits on any body below
+    (formal REPORTS_TO lines too). Bodies with no member recorded are left out of the
+    list (they are named after it), and a model with no jurisdictions says so.
+
+    JSON: {as_of, counting, jurisdictions, coverage: {id: {represented, direct,
+    missing}}, without_members: [id, ...]}.
 
     Example:
 
         govgraph coverage fixtures/joint-councils.yaml digital-strategy-wg
     """
     graph = _graph(model)
-    found = coverage(graph, body_id, as_of=as_of_date)
+    if body_id is not None:
+        body_id = _resolve(graph, body_id)
+    found = coverage(graph, body_id, as_of=as_of_date, roll_up=roll_up)
+    without = set(bodies_without_members(graph, as_of=as_of_date))
+    empty = [
+        body for body, result in found.items() if body in without and not result["represented"]
+    ]
+    if body_id is None:
+        found = {body: result for body, result in found.items() if body not in set(empty)}
+    jurisdictions = len(next(iter(found.values()), {}).get("represented", [])) + len(
+        next(iter(found.values()), {}).get("missing", [])
+    )
+    counting = "roll-up" if roll_up else "membership and parts"
+    if fmt == "json":
+        emit_json(
+            {
+                "as_of": as_of_value(as_of_date),
+                "counting": counting,
+                "jurisdictions": jurisdictions,
+                "coverage": found,
+                "without_members": [] if body_id is not None else empty,
+            }
+        )
+        return
     rows = []
     for body, result in found.items():
         total = len(result["represented"]) + len(result["missing"])
@@ -352,7 +490,18 @@ def coverage_command(
         else:
             rows.append({"body": body, **result})
     columns = _columns(lang, "body", "represented", "direct", "missing")
-    _print(fmt, found, rows, columns, columns, lang, text("coverage_title", lang))
+    title = text("coverage_title", lang)
+    if fmt == "table" and found and jurisdictions == 0:
+        click.echo(as_of_line(as_of_date, lang))
+        click.echo(text("no_jurisdictions", lang))
+        return
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="coverage")
+    if fmt == "table":
+        click.echo(text("coverage_counting_roll_up" if roll_up else "coverage_counting", lang))
+        if body_id is None and empty:
+            names = ", ".join(_short(graph, body, lang) for body in empty[:10])
+            more = f" (+{len(empty) - 10})" if len(empty) > 10 else ""
+            click.echo(text("coverage_without_members", lang, n=len(empty), names=names + more))
 
 
 def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
@@ -376,7 +525,12 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
     show_default=True,
     help="Only pairs scoring at least this.",
 )
-@click.option("--top", type=click.IntRange(min=0), default=None, help="Only the K best pairs.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Only the K best pairs (table default: {TABLE_TOP_PAIRS}; JSON and CSV: all).",
+)
 @click.option(
     "--max-item-bodies",
     type=click.IntRange(min=2),
@@ -386,7 +540,7 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def overlaps_command(
     model: str,
     by: str,
@@ -397,24 +551,31 @@ def overlaps_command(
     lang: str,
     as_of_date: date | None,
 ) -> None:
-    """Pairs of bodies whose members or priorities overlap, with what they share and
-    the Jaccard score (shared / all): candidates for rationalisation.
+    """Pairs of bodies whose members or priorities overlap: how many items they share,
+    how many they hold together (union) and the Jaccard score (shared / union):
+    candidates for rationalisation. A table shows the best 20 pairs unless --top says
+    otherwise; JSON and CSV give them all.
 
-    JSON: a list of {a, b, shared_members, shared_priorities, jaccard}, best first.
+    JSON: {as_of, overlaps: [{a, b, shared, union, shared_members, shared_priorities,
+    jaccard}, ...]}, best first.
 
     Example:
 
         govgraph overlaps fixtures/joint-councils.yaml --by members --min-jaccard 0.5 --top 5
     """
     graph = _graph(model)
+    shown_top = TABLE_TOP_PAIRS if top is None and fmt == "table" else top
     found = overlaps(
         graph,
         by=by,
         min_jaccard=min_jaccard,
-        top=top,
+        top=None if shown_top is not None and top is None else top,
         as_of=as_of_date,
         max_item_bodies=max_item_bodies,
     )
+    total = len(found)
+    if shown_top is not None and top is None:
+        found = found[:shown_top]
     rows = []
     for pair in found:
         row = {**pair, "jaccard": round(pair["jaccard"], 4)}
@@ -427,13 +588,18 @@ def overlaps_command(
     columns = [
         ("a", "A"),
         ("b", "B"),
+        ("shared", text("shared", lang)),
+        ("union", text("union", lang)),
         ("jaccard", text("jaccard", lang)),
         ("shared_members", text("shared_members", lang)),
         ("shared_priorities", text("shared_priorities", lang)),
     ]
     if fmt == "csv":
         columns = [(key, key) for key, _ in columns]
-    _print(fmt, found, rows, columns, columns, lang, text("overlaps_title", lang))
+    title = text("overlaps_title", lang)
+    _print(fmt, found, rows, columns, columns, lang, title, day=as_of_date, key="overlaps")
+    if fmt == "table" and len(found) < total:
+        click.echo(text("top_pairs_note", lang, shown=len(found), total=total))
 
 
 _METRIC_KEYS = (
@@ -451,6 +617,10 @@ _METRIC_KEYS = (
 )
 
 
+#: Per-body figures that are None when the model does not say (not zero).
+_UNKNOWABLE = ("meeting_days", "meeting_load", "annual_meeting_days")
+
+
 @click.command("metrics")
 @model_argument
 @click.option(
@@ -462,7 +632,7 @@ _METRIC_KEYS = (
 )
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def metrics_command(
     model: str,
     betweenness_samples: int | None,
@@ -483,7 +653,7 @@ def metrics_command(
     graph = _graph(model)
     result = metrics(graph, as_of=as_of_date, betweenness_k=betweenness_samples)
     if fmt == "json":
-        emit_json(result)
+        emit_json({"as_of": as_of_value(as_of_date), **result})
         return
     rows = []
     for body, values in result["bodies"].items():
@@ -493,12 +663,17 @@ def metrics_command(
         if fmt == "table":
             row["name"] = _short(graph, body, lang)
             row["kind"] = kind_name(values["kind"], lang)
+            for key in _UNKNOWABLE:
+                if row[key] is None:
+                    row[key] = text("unknown", lang)
         rows.append(row)
-    if fmt == "csv":
-        emit_rows(rows, [(k, k) for k in ("id", "kind", *_METRIC_KEYS)], fmt)
-        return
     columns = [("name", text("name", lang)), *_columns(lang, *_METRIC_KEYS)]
-    _print(fmt, result, rows, columns, columns, lang, text("metrics_title", lang))
+    if fmt == "csv":
+        columns = [(k, k) for k in ("id", "kind", *_METRIC_KEYS)]
+    title = text("metrics_title", lang)
+    _print(fmt, result, rows, columns, columns, lang, title, day=as_of_date, key="bodies")
+    if fmt == "csv":
+        return
     emit_rows(
         _structure_rows(graph, result["structure"], lang),
         _columns(lang, "metric", "value"),
@@ -521,7 +696,7 @@ def _structure_rows(
         return [_short(graph, node, lang) for node in ids]
 
     def number(value: float | None) -> str:
-        return "" if value is None else f"{value:.4g}"
+        return text("unknown", lang) if value is None else f"{value:.4g}"
 
     return [
         {"metric": text(key, lang), "value": value}

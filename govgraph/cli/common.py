@@ -18,6 +18,7 @@ import click
 
 from govgraph.dates import parse_as_of
 from govgraph.errors import GovgraphError, ModelInvalidError
+from govgraph.i18n import text
 from govgraph.model import GovernanceModel
 from govgraph.sources import open_model
 from govgraph.temporal import as_of
@@ -29,7 +30,10 @@ __all__ = [
     "EXIT_USAGE",
     "AsOfDate",
     "GovgraphGroup",
+    "as_of_line",
     "as_of_option",
+    "as_of_today_option",
+    "as_of_value",
     "format_option",
     "lang_option",
     "load",
@@ -88,17 +92,24 @@ class GovgraphGroup(click.Group):
 
 class AsOfDate(click.ParamType):
     """A date option: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a partial date means
-    its first day)."""
+    its first day), ``today``, or ``all`` (every fact of every date: ``None``)."""
 
-    name = "DATE"
+    name = "DATE|today|all"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date | None:
+        if value is None or isinstance(value, date):
             return value
+        word = str(value).strip().lower()
+        if word == "today":
+            return date.today()
+        if word == "all":
+            return None
         try:
             return parse_as_of(str(value))
         except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+            self.fail(f"{exc}; or 'today', or 'all' for every date", param, ctx)
 
 
 def model_argument(function: F) -> F:
@@ -130,14 +141,49 @@ def lang_option(function: F) -> F:
 
 
 def as_of_option(function: F) -> F:
-    """``--as-of DATE``."""
+    """``--as-of DATE|today|all``, by default the whole history (``None``): for the
+    commands that work on every date (``validate``, ``convert``)."""
     return click.option(
         "--as-of",
         "as_of_date",
         type=AsOfDate(),
         default=None,
-        help="Only what was valid on this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+        help="Only what was valid on this date (YYYY, YYYY-MM or YYYY-MM-DD, or today).",
     )(function)
+
+
+def as_of_today_option(function: F) -> F:
+    """``--as-of DATE|today|all``, by default today: for every command that describes
+    the structure. ``all`` (``None``) is every fact of every date, for history work."""
+    return click.option(
+        "--as-of",
+        "as_of_date",
+        type=AsOfDate(),
+        default="today",
+        show_default=True,
+        help="Answer as of this date (YYYY, YYYY-MM or YYYY-MM-DD), today, or all "
+        "(every fact of every date).",
+    )(function)
+
+
+def as_of_value(day: date | None) -> str:
+    """The date an answer is for, as JSON and CSV give it: ISO, or ``all``.
+
+    >>> as_of_value(date(2026, 4, 1)), as_of_value(None)
+    ('2026-04-01', 'all')
+    """
+    return "all" if day is None else day.isoformat()
+
+
+def as_of_line(day: date | None, lang: str) -> str:
+    """The line a table starts with, saying which date it answers for.
+
+    >>> as_of_line(date(2026, 4, 1), "en"), as_of_line(None, "fr")
+    ('As of 2026-04-01', "Toutes les dates (tout l'historique)")
+    """
+    if day is None:
+        return text("as_of_all_dates", lang)
+    return text("as_of_line", lang, date=day.isoformat())
 
 
 def load(spec: str, as_of_date: date | None = None) -> GovernanceModel:

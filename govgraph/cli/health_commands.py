@@ -9,13 +9,15 @@ import click
 
 from govgraph.cli.common import (
     EXIT_FINDINGS,
-    as_of_option,
+    as_of_line,
+    as_of_today_option,
+    as_of_value,
     format_option,
     lang_option,
     model_argument,
 )
-from govgraph.cli.output import console, emit
-from govgraph.findings import Finding, Severity
+from govgraph.cli.output import console, emit, emit_rows
+from govgraph.findings import Finding, Severity, grouped_rows
 from govgraph.formats import read_raw, write_model
 from govgraph.formats.parse import MAX_ERRORS, RawModel, locate_findings, model_from_raw
 from govgraph.generate import generate_model
@@ -25,7 +27,7 @@ from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, load_rules_file, rules_of_model
 from govgraph.sources import is_database_uri, open_model
 
-__all__ = ["generate", "health_command"]
+__all__ = ["emit_grouped", "generate", "health_command"]
 
 _DEFAULTS = HealthLimits()
 
@@ -41,6 +43,24 @@ def _located(findings: list[Finding], raw: RawModel | None) -> list[Finding]:
     for i, finding in zip(head, located, strict=True):
         result[i] = finding
     return result
+
+
+def emit_grouped(findings: list[Finding], lang: str, title: str) -> None:
+    """A table of findings, one line per code with its count (``grouped_rows``)."""
+    rows = [
+        {**row, "severity": text(row["severity"], lang)} for row in grouped_rows(findings, lang)
+    ]
+    columns = [
+        ("severity", text("severity", lang)),
+        ("code", text("code", lang)),
+        ("count", text("count", lang)),
+        ("location", text("location", lang)),
+        ("entities", text("entities", lang)),
+        ("message", text("first_example", lang)),
+    ]
+    emit_rows(rows, columns, "table", title=title)
+    if len(rows) < len(findings):
+        console().print(text("grouped_note", lang, findings=len(findings), codes=len(rows)))
 
 
 def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
@@ -81,15 +101,22 @@ def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
     show_default=True,
     help="Jaccard score from which two bodies' members and priorities overlap.",
 )
+@click.option(
+    "--all",
+    "list_all",
+    is_flag=True,
+    help="Table: list every finding (by default, one line per code with its count).",
+)
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def health_command(
     model: str,
     rules_files: tuple[str, ...],
     max_span: int,
     max_depth: int,
     min_jaccard: float,
+    list_all: bool,
     fmt: str,
     lang: str,
     as_of_date: date | None,
@@ -97,7 +124,8 @@ def health_command(
     """Check a model's health: the validator's findings, analysis findings (span or
     depth over the limits, overlapping mandates, ended bodies still referenced,
     working groups with no secretariat) and the governance rules in the model's
-    rules: section and in --rules files.
+    rules: section and in --rules files. It answers as of today unless --as-of
+    says otherwise (--as-of all: every fact of every date).
 
     Exit 1 if any finding is an error (a model repository's CI can gate on it), 0
     otherwise; 2 on bad input (an unreadable model or a bad rule, with its file,
@@ -118,7 +146,7 @@ def health_command(
     rows = [{**f.as_row(lang), "entities": list(f.entities)} for f in findings]
     data = {
         "model": model,
-        "as_of": as_of_date.isoformat() if as_of_date else None,
+        "as_of": as_of_value(as_of_date),
         "healthy": counts[Severity.error] == 0,
         "errors": counts[Severity.error],
         "warnings": counts[Severity.warning],
@@ -126,9 +154,12 @@ def health_command(
         "findings": rows,
     }
     if fmt == "table":
+        click.echo(as_of_line(as_of_date, lang))
         rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_health_findings", lang))
+    elif fmt == "table" and not list_all:
+        emit_grouped(findings, lang, text("health_findings", lang))
     else:
         columns = [
             ("severity", text("severity", lang)),

@@ -16,6 +16,7 @@ from govgraph.cli.common import (
     load,
     model_argument,
 )
+from govgraph.cli.health_commands import emit_grouped
 from govgraph.cli.output import console, emit, emit_rows
 from govgraph.errors import ModelInvalidError
 from govgraph.findings import Finding, Severity
@@ -43,7 +44,15 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
 @lang_option
 @as_of_option
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings.")
-def validate(model: str, fmt: str, lang: str, as_of_date: date | None, strict: bool) -> None:
+@click.option(
+    "--all",
+    "list_all",
+    is_flag=True,
+    help="Table: list every finding (by default, one line per code with its count).",
+)
+def validate(
+    model: str, fmt: str, lang: str, as_of_date: date | None, strict: bool, list_all: bool
+) -> None:
     """Check a model file against the model's rules and list the findings.
 
     Errors (duplicate ids, dangling references, wrong endpoint kinds, formal reporting
@@ -80,6 +89,8 @@ def validate(model: str, fmt: str, lang: str, as_of_date: date | None, strict: b
         rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_findings", lang))
+    elif fmt == "table" and not list_all:
+        emit_grouped(findings, lang, text("findings", lang))
     else:
         emit(data, rows, _finding_columns(lang), fmt, title=text("findings", lang))
     if fmt == "table" and findings:

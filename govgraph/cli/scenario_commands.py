@@ -11,6 +11,7 @@ from govgraph.cli.common import as_of_option, format_option, lang_option, load, 
 from govgraph.cli.output import console, emit, emit_json, emit_rows
 from govgraph.formats import write_model
 from govgraph.i18n import text
+from govgraph.rules import load_rules_file
 from govgraph.scenarios import apply_scenario, load_scenario
 from govgraph.scenarios.briefing import briefing_markdown, report_sections, summary_lines
 from govgraph.scenarios.compare import compare_rows, compare_scenarios
@@ -36,6 +37,13 @@ __all__ = ["compare", "simulate"]
     show_default=True,
     help="Impact report format; markdown is a briefing note.",
 )
+@click.option(
+    "--rules",
+    "rules_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rules file to judge health by, besides the model's own rules: (as health --rules).",
+)
 @lang_option
 @as_of_option
 def simulate(
@@ -43,6 +51,7 @@ def simulate(
     scenario: str,
     out: str | None,
     report_format: str,
+    rules_files: tuple[str, ...],
     lang: str,
     as_of_date: date | None,
 ) -> None:
@@ -64,7 +73,8 @@ def simulate(
     parsed = load_scenario(scenario)
     after = apply_scenario(loaded, parsed)
     day = as_of_date or parsed.effective or date.today()
-    report = impact_between(loaded, after, day=day, scenario=parsed)
+    rules = [rule for path in rules_files for rule in load_rules_file(path)]
+    report = impact_between(loaded, after, day=day, scenario=parsed, rules=rules)
     if out is not None:
         write_model(after, out)
         click.echo(
@@ -95,11 +105,23 @@ def _print_table(report: ImpactReport, lang: str) -> None:
 @click.command()
 @model_argument
 @click.argument("scenarios", nargs=-1, required=True, metavar="SCENARIO_A [SCENARIO_B ...]")
+@click.option(
+    "--rules",
+    "rules_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rules file to judge health by, besides the model's own rules: (as health --rules).",
+)
 @format_option
 @lang_option
 @as_of_option
 def compare(
-    model: str, scenarios: tuple[str, ...], fmt: str, lang: str, as_of_date: date | None
+    model: str,
+    scenarios: tuple[str, ...],
+    rules_files: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    as_of_date: date | None,
 ) -> None:
     """Put reorganisation options side by side: the structure's figures and health
     findings today and after each scenario, on one day (the latest effective date, or
@@ -111,7 +133,8 @@ def compare(
     """  # noqa: E501
     loaded = load(model)
     parsed = [load_scenario(path) for path in scenarios]
-    result = compare_scenarios(loaded, parsed, day=as_of_date)
+    rules = [rule for path in rules_files for rule in load_rules_file(path)]
+    result = compare_scenarios(loaded, parsed, day=as_of_date, rules=rules)
     rows, columns = compare_rows(result, lang)
     if fmt == "csv":
         columns = [("key", "key"), *columns]

@@ -57,7 +57,13 @@ from govgraph.scenarios.spec import (
     SetEngagement,
     Unlink,
 )
-from govgraph.vocabulary import BODY_KINDS, ENDPOINTS, HIERARCHY_TYPES, RelationType
+from govgraph.vocabulary import (
+    BODY_KINDS,
+    ENDPOINTS,
+    HIERARCHY_TYPES,
+    RelationType,
+    is_hierarchy_line,
+)
 
 __all__ = ["ScenarioError", "apply_scenario", "day_before"]
 
@@ -157,12 +163,13 @@ class _Work:
         return result
 
     def parents(self, entity_id: str, *, hierarchy: bool = False) -> list[str]:
-        """Active formal parents (with ``hierarchy``: any REPORTS_TO or PART_OF line)."""
+        """Active formal REPORTS_TO parents (with ``hierarchy``: the parents in the
+        hierarchy, ``govgraph.vocabulary.is_hierarchy_line``: PART_OF lines too)."""
         types = HIERARCHY_TYPES if hierarchy else (REPORTS_TO,)
         return [
             rel.to
             for _, rel in self.lines(entity_id, outgoing=True, types=types)
-            if hierarchy or rel.formal
+            if is_hierarchy_line(rel.type, rel.formal)
         ]
 
     def path_up(self, start: str, target: str, *, hierarchy: bool = False) -> list[str] | None:
@@ -322,10 +329,10 @@ class _Work:
     def check_cycle(self, child: str, parent: str, field: str, *, hierarchy: bool) -> None:
         path = self.path_up(parent, child, hierarchy=hierarchy)
         if path is not None:
-            kind = "reporting" if not hierarchy else "hierarchy"
             cycle = " → ".join([child, *path])
             raise self.fail(
-                f"{child!r} under {parent!r} would create a formal {kind} cycle: {cycle}",
+                f"{child!r} under {parent!r} would create a hierarchy cycle "
+                f"(formal REPORTS_TO and PART_OF lines): {cycle}",
                 field,
             )
 
@@ -371,7 +378,7 @@ def _move(work: _Work, op: Move) -> None:
     if op.body == op.to:
         raise work.fail(f"{op.body!r} cannot report to itself", "to")
     if op.formal:
-        work.check_cycle(op.body, op.to, "to", hierarchy=False)
+        work.check_cycle(op.body, op.to, "to", hierarchy=True)
     current = [
         (pos, rel)
         for pos, rel in work.lines(op.body, outgoing=True, types=(REPORTS_TO,))
@@ -415,6 +422,8 @@ def _merge(work: _Work, op: Merge) -> None:
     keep_parents = target is None and op.reports_to is None
     if op.reports_to is not None:
         work.require(op.reports_to, "reports_to")
+        if work.entity(op.into) is not None and target is not None:
+            work.check_cycle(op.into, op.reports_to, "reports_to", hierarchy=True)
         work.add_rel({"from": op.into, "type": REPORTS_TO, "to": op.reports_to}, "reports_to")
     for body in bodies:
         for outgoing in (True, False):
@@ -538,9 +547,9 @@ def _link(work: _Work, op: Link) -> None:
     work.require(op.from_, "from", body=False)
     work.require(op.to, "to", body=False)
     fields = op.model_dump(by_alias=True, exclude_defaults=True)
-    if op.type is REPORTS_TO and op.formal is not False:
-        work.check_cycle(op.from_, op.to, "to", hierarchy=False)
-    elif op.type is PART_OF:
+    if op.from_ == op.to:
+        raise work.fail(f"{op.type.value} from {op.from_!r} to itself means nothing", "to")
+    if is_hierarchy_line(op.type, op.formal):
         work.check_cycle(op.from_, op.to, "to", hierarchy=True)
     if work.add_rel(fields, "type") is None:
         raise work.fail(f"{op.from_!r} already has this {op.type.value} line to {op.to!r}")

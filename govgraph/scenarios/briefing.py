@@ -38,6 +38,10 @@ _T: dict[str, tuple[str, str]] = {
     "effective": ("Effective {date}", "En vigueur le {date}"),
     "no_effective": ("No effective date", "Aucune date d’entrée en vigueur"),
     "as_of": ("impact as of {date}", "incidence au {date}"),
+    "not_in_effect": (
+        "The scenario takes effect on {effective}: on {date} nothing has changed yet.",
+        "Le scénario entre en vigueur le {effective} : au {date}, rien n’a encore changé.",
+    ),
     "purpose": ("Purpose", "Objet"),
     "summary": ("Summary", "Résumé"),
     "changes": ("Changes", "Changements"),
@@ -351,6 +355,9 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
     """The report's headline figures as sentences in ``lang``."""
     name = _Names(report, lang, ids=False)
     lines = []
+    if report.scenario.get("in_effect") is False:
+        effective = report.scenario["effective"]
+        lines.append(say("not_in_effect", lang, effective=effective, date=report.day))
     counts = Counter(c.kind for c in report.changes)
     if counts:
         items = ", ".join(f"{change_kind_name(kind, lang)} ({n})" for kind, n in counts.items())

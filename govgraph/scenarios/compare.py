@@ -1,9 +1,11 @@
 """Several reorganisation options side by side: the structure's figures and health
 findings for the current structure and after each scenario, on one day.
 
-Each option is analysed as a whole (``govgraph.analysis.structure_metrics`` and the
-health rules on the model after the scenario), so that options compare on the same
-footing; the per-option change counts come from its impact report.
+The structure's figures of each option come from ``govgraph.analysis.metrics`` on the
+model after the scenario (linear, betweenness skipped); its health counts and change
+counts come from its incremental impact report (``impact_between``): the baseline's
+health findings, plus those the option introduces, less those it resolves. Health is
+never run on a whole option again.
 
 >>> from govgraph.formats import load_model
 >>> from govgraph.scenarios.spec import load_scenario
@@ -24,9 +26,10 @@ from typing import Any
 
 from govgraph.analysis import metrics
 from govgraph.dates import parse_as_of
-from govgraph.findings import Severity
+from govgraph.findings import Finding, Severity
 from govgraph.graph import to_graph
 from govgraph.model import GovernanceModel
+from govgraph.rules import Rule
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.impact import _health, impact_between
 from govgraph.scenarios.spec import Scenario
@@ -71,9 +74,15 @@ def figure_name(key: str, lang: str = "en") -> str:
     return french if lang == "fr" else english
 
 
-def _structure(model: GovernanceModel, day: date) -> dict[str, Any]:
+def _severities(findings: Sequence[Finding]) -> tuple[int, int]:
+    return (
+        sum(f.severity is Severity.error for f in findings),
+        sum(f.severity is Severity.warning for f in findings),
+    )
+
+
+def _structure(model: GovernanceModel, day: date, health_counts: tuple[int, int]) -> dict[str, Any]:
     figures = metrics(to_graph(model), as_of=day, betweenness_k=0)["structure"]
-    findings = _health(model, day)
     mean = figures["meeting_days_per_member_per_year"]["mean"]
     return {
         "bodies": figures["bodies"],
@@ -86,13 +95,17 @@ def _structure(model: GovernanceModel, day: date) -> dict[str, Any]:
         "widest_span": max((row["span"] for row in figures["widest_spans"]), default=0),
         "meeting_days_per_year": figures["meeting_days_per_year"],
         "meeting_days_per_member_per_year": None if mean is None else round(mean, 2),
-        "health_errors": sum(f.severity is Severity.error for f in findings),
-        "health_warnings": sum(f.severity is Severity.warning for f in findings),
+        "health_errors": health_counts[0],
+        "health_warnings": health_counts[1],
     }
 
 
 def compare_scenarios(
-    model: GovernanceModel, scenarios: Sequence[Scenario], *, day: str | date | None = None
+    model: GovernanceModel,
+    scenarios: Sequence[Scenario],
+    *,
+    day: str | date | None = None,
+    rules: Sequence[Rule] = (),
 ) -> dict[str, Any]:
     """The current structure and each option's figures on ``day`` (by default the
     latest effective date among the scenarios, else today):
@@ -103,12 +116,17 @@ def compare_scenarios(
         dates = [parse_as_of(s.effective) for s in scenarios if s.effective]
         day = max(dates) if dates else date.today()
     day = parse_as_of(day)
-    options = [{"name": dict(_BASELINE), "effective": None, "figures": _structure(model, day)}]
+    base_errors, base_warnings = _severities(_health(model, day, rules=rules))
+    baseline = _structure(model, day, (base_errors, base_warnings))
+    options = [{"name": dict(_BASELINE), "effective": None, "figures": baseline}]
     for scenario in scenarios:
         after = apply_scenario(model, scenario)
-        report = impact_between(model, after, day=day, scenario=scenario)
+        report = impact_between(model, after, day=day, scenario=scenario, rules=rules)
         kinds = [c.kind for c in report.changes]
-        figures = _structure(after, day)
+        added = _severities(report.findings_introduced)
+        gone = _severities(report.findings_resolved)
+        counts = (base_errors + added[0] - gone[0], base_warnings + added[1] - gone[1])
+        figures = _structure(after, day, counts)
         figures.update(
             {
                 "changes": len(kinds),

@@ -31,7 +31,7 @@ from __future__ import annotations
 import copy
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, compress
@@ -44,6 +44,7 @@ from govgraph.findings import Finding
 from govgraph.graph import to_graph
 from govgraph.health import health
 from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.rules import Rule
 from govgraph.scenarios._index import RelIndex, delta_between
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.diff import Change, classify
@@ -382,10 +383,13 @@ class _Region:
 # ── the report ───────────────────────────────────────────────────────────────────────
 
 
-def _health(model: GovernanceModel, day: date, graph: Any = None) -> list[Finding]:
-    """The health findings (validator, analyses and rules) on ``day``; ``graph`` is
-    ``to_graph`` of the model as of ``day`` when already built."""
-    return health(model, as_of=day, graph=graph)
+def _health(
+    model: GovernanceModel, day: date, graph: Any = None, rules: Sequence[Rule] = ()
+) -> list[Finding]:
+    """The health findings (validator, analyses, the model's rules and ``rules``) on
+    ``day``, as ``govgraph health`` gives them; ``graph`` is ``to_graph`` of the model
+    as of ``day`` when already built."""
+    return health(model, rules=rules, as_of=day, graph=graph)
 
 
 def _finding_key(finding: Finding) -> tuple[Any, ...]:
@@ -393,7 +397,7 @@ def _finding_key(finding: Finding) -> tuple[Any, ...]:
 
 
 def _findings_diff(
-    region: _Region, day: date, focus: set[str] | None
+    region: _Region, day: date, focus: set[str] | None, rules: Sequence[Rule] = ()
 ) -> tuple[list[Finding], list[Finding]]:
     def relevant(findings: list[Finding]) -> dict[tuple[Any, ...], Finding]:
         return {
@@ -402,8 +406,8 @@ def _findings_diff(
             if focus is None or not f.entities or set(f.entities) & focus
         }
 
-    old = relevant(_health(region.old, day, region.old_graph))
-    new = relevant(_health(region.new, day, region.new_graph))
+    old = relevant(_health(region.old, day, region.old_graph, rules))
+    new = relevant(_health(region.new, day, region.new_graph, rules))
     introduced = [new[k] for k in sorted(new.keys() - old.keys())]
     resolved = [old[k] for k in sorted(old.keys() - new.keys())]
     return introduced, resolved
@@ -528,9 +532,17 @@ def impact_between(
     day: str | date,
     scenario: Scenario | None = None,
     full: bool = False,
+    rules: Sequence[Rule] = (),
 ) -> ImpactReport:
-    """The impact report comparing two models on ``day`` (see ``impact_report``)."""
+    """The impact report comparing two models on ``day`` (see ``impact_report``).
+
+    A scenario is judged at its effective date: on a ``day`` before it, nothing has
+    changed yet, and the report says so (``scenario["in_effect"]`` is false, no
+    change is listed) even for changes the model cannot date (e.g. attributes)."""
     day = parse_as_of(day)
+    in_effect = not (scenario and scenario.effective and day < parse_as_of(scenario.effective))
+    if not in_effect:
+        after = before
     union = _Union(before, after)
     changes = union.changes
     focus = _focus(union, changes)
@@ -553,7 +565,7 @@ def impact_between(
         overlap_bodies, coverage_bodies = focus.overlap_bodies, focus.coverage_bodies
         finding_focus = focus.core | focus.members | focus.overlap_bodies | focus.coverage_bodies
         analysed = len(focus.structure | focus.load | focus.overlap | focus.coverage)
-    introduced, resolved = _findings_diff(health_region, day, finding_focus)
+    introduced, resolved = _findings_diff(health_region, day, finding_focus, rules)
     created, removed = _overlap_diff(
         overlap_region.old_graph, overlap_region.new_graph, overlap_bodies, day, full
     )
@@ -567,6 +579,7 @@ def impact_between(
             "description": described.model_dump(exclude_none=True) if described else {},
             "effective": scenario.effective if scenario else None,
             "operations": len(scenario.operations) if scenario else None,
+            "in_effect": in_effect,
         },
         day=day.isoformat(),
         changes=changes,
@@ -633,7 +646,7 @@ def _names(union: _Union, report: ImpactReport) -> dict[str, dict[str, Any]]:
 
 
 def impact_report(
-    before: GovernanceModel, scenario: Scenario, *, full: bool = False
+    before: GovernanceModel, scenario: Scenario, *, full: bool = False, rules: Sequence[Rule] = ()
 ) -> ImpactReport:
     """Apply ``scenario`` to ``before`` and report its impact on the effective date
     (today when the scenario has none). Raises ``ScenarioError`` when an operation
@@ -641,4 +654,4 @@ def impact_report(
     answer)."""
     after = apply_scenario(before, scenario)
     day = scenario.effective or date.today()
-    return impact_between(before, after, day=day, scenario=scenario, full=full)
+    return impact_between(before, after, day=day, scenario=scenario, full=full, rules=rules)

@@ -129,7 +129,7 @@ def test_model_as_bolt_uri_with_an_invalid_model(cli, env, store) -> None:
     )
     result = cli("show", env.uri)
     assert result.exit_code == 2
-    assert "formal-cycle" in result.stderr
+    assert "hierarchy-cycle" in result.stderr
 
 
 def test_server_down_is_one_line_exit_2(cli, monkeypatch, tmp_path: Path) -> None:
