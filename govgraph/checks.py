@@ -22,11 +22,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 
-import networkx as nx
-
 from govgraph.dates import DAY_MAX, interval, intervals_overlap
 from govgraph.findings import Finding, Severity
-from govgraph.i18n import kind_name
+from govgraph.i18n import catalogue, kind_name, text
 from govgraph.model import GovernanceModel, Relationship
 from govgraph.vocabulary import (
     ENDPOINTS,
@@ -39,49 +37,16 @@ from govgraph.vocabulary import (
 
 __all__ = ["CHECKS", "MESSAGES", "check_model", "make_finding"]
 
-#: Message templates by finding code: (English, French).
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate-id": (
-        "id {id!r} is used by more than one entity",
-        "l'identifiant {id!r} est utilisé par plus d'une entité",
-    ),
-    "unknown-reference": (
-        "{side} {id!r} is not an entity of the model{hint}",
-        "{side} {id!r} n'est pas une entité du modèle{hint}",
-    ),
-    "invalid-endpoint": (
-        "{type} cannot {direction} a {kind} (allowed: {allowed})",
-        "{type} ne peut pas {direction} entité de type {kind} (permis : {allowed})",
-    ),
-    "duplicate-relationship": (
-        "{type} from {source!r} to {target!r} is given more than once (same key {key!r})",
-        "{type} de {source!r} à {target!r} est donnée plus d'une fois (même clé {key!r})",
-    ),
-    "formal-cycle": (
-        "formal reporting lines form a cycle: {cycle}{when}",
-        "les liens hiérarchiques officiels forment un cycle : {cycle}{when}",
-    ),
-    "part-of-cycle": (
-        "PART_OF lines form a cycle (a body would be part of itself): {cycle}{when}",
-        "les liens PART_OF forment un cycle (un organe ferait partie de lui-même) : {cycle}{when}",
-    ),
-    "no-formal-parent": (
-        "{kind} {id!r} has no formal reporting line{informal}",
-        "{kind} {id!r} n'a aucun lien hiérarchique officiel{informal}",
-    ),
-    "multiple-formal-parents": (
-        "{id!r} reports formally to {parents} at the same time",
-        "{id!r} relève officiellement de {parents} en même temps",
-    ),
-    "ended-with-active-children": (
-        "{id!r} ended on {end} but {children} still report to or belong to it",
-        "{id!r} a pris fin le {end} mais {children} en relèvent ou en font encore partie",
-    ),
-    "no-support": (
-        "{kind} {id!r} has no support or secretariat",
-        "{kind} {id!r} n'a ni soutien ni secrétariat",
-    ),
-}
+#: Message templates of finding codes that are not in the catalogue (as ``finding.CODE``):
+#: (English, French). The catalogue's own come first.
+MESSAGES: dict[str, tuple[str, str]] = {}
+
+
+def _templates(code: str) -> tuple[str, str]:
+    key = f"finding.{code}"
+    if key in catalogue():
+        return text(key, "en"), text(key, "fr")
+    return MESSAGES[code]
 
 
 def make_finding(
@@ -93,14 +58,15 @@ def make_finding(
     field: str | None = None,
     **values: object,
 ) -> Finding:
-    """A finding whose messages come from ``MESSAGES[code]`` filled with ``values``;
+    """A finding whose messages come from the catalogue's ``finding.CODE`` (else
+    ``MESSAGES[code]``) filled with ``values``;
     a value named ``X_fr`` replaces ``X`` in the French message.
 
     >>> make_finding("no-support", Severity.warning, ("wg",), kind="working group",
-    ...              kind_fr="groupe de travail", id="wg").message_fr
-    "groupe de travail 'wg' n'a ni soutien ni secrétariat"
+    ...              kind_fr="Le groupe de travail", id="wg").message_fr
+    "Le groupe de travail « wg » n'a ni soutien ni secrétariat"
     """
-    english, french = MESSAGES[code]
+    english, french = _templates(code)
     french_values = {**values, **{k[:-3]: v for k, v in values.items() if k.endswith("_fr")}}
     return Finding(
         code=code,
@@ -114,7 +80,7 @@ def make_finding(
 
 
 def _kind_names(kind: EntityKind) -> dict[str, str]:
-    return {"kind": kind_name(kind, "en"), "kind_fr": kind_name(kind, "fr")}
+    return {"kind": kind_name(kind, "en"), "kind_fr": text(f"kind.the.{kind}", "fr")}
 
 
 def _duplicate_ids(model: GovernanceModel) -> Iterator[Finding]:
@@ -215,12 +181,44 @@ def _part_of_cycles(model: GovernanceModel) -> Iterator[Finding]:
     return _cycles(_lines(model, lambda rel: rel.type is RelationType.PART_OF), "part-of-cycle")
 
 
+def _has_cycle(edges: list[tuple[str, str]]) -> bool:
+    """Whether the directed ``edges`` hold a cycle (Kahn's algorithm, linear).
+
+    >>> _has_cycle([("a", "b"), ("b", "c")]), _has_cycle([("a", "b"), ("b", "a")])
+    (False, True)
+    >>> _has_cycle([("a", "a")])
+    True
+    """
+    successors: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = defaultdict(int)
+    for source, target in edges:
+        successors[source].append(target)
+        indegree[target] += 1
+        indegree.setdefault(source, 0)
+    ready = [node for node, count in indegree.items() if count == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for target in successors.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return removed < len(indegree)
+
+
 def _cycles(lines: list[tuple[int, Relationship]], code: str) -> Iterator[Finding]:
     """Cycles among ``lines`` valid at the same time.
 
     Strongly connected components find every candidate in linear time; only inside a
-    (rare) component are dates compared, at each date where a line starts.
+    (rare) component are dates compared, at each date where a line starts. Lines with
+    no cycle at all (the usual case) are told apart first without networkx, so that
+    validating a file does not wait for it to load.
     """
+    if not _has_cycle([(rel.from_, rel.to) for _, rel in lines]):
+        return
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_edges_from((rel.from_, rel.to) for _, rel in lines)
     suspects = [

@@ -55,12 +55,12 @@ from typing import Any
 import networkx as nx
 
 from govgraph.analysis import overlaps
-from govgraph.checks import MESSAGES, check_model, make_finding
+from govgraph.checks import check_model, make_finding
 from govgraph.dates import interval, parse_as_of
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity, errors_in
 from govgraph.graph import to_graph
-from govgraph.i18n import kind_name
+from govgraph.i18n import kind_name, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, check_rules, rules_of_model
 from govgraph.temporal import as_of as model_as_of
@@ -78,35 +78,6 @@ ANALYSIS_CODES = (
     "no-secretariat",
     "analyses-skipped",
 )
-
-for _code, _texts in {
-    "span-over-limit": (
-        "{id!r} has {span} bodies reporting to it (limit {limit})",
-        "{id!r} a {span} organes qui en relèvent (limite {limit})",
-    ),
-    "depth-over-limit": (
-        "{id!r} is {depth} formal lines below the top (limit {limit})",
-        "{id!r} se trouve à {depth} liens officiels du sommet (limite {limit})",
-    ),
-    "overlapping-mandates": (
-        "{a!r} and {b!r} overlap (Jaccard {jaccard:.2f}): {shared}",
-        "{a!r} et {b!r} se chevauchent (Jaccard {jaccard:.2f}) : {shared_fr}",
-    ),
-    "ended-still-referenced": (
-        "{id!r} ended on {end} but {count} relationship(s) go on after: {lines}",
-        "{id!r} a pris fin le {end} mais {count} relation(s) se poursuivent : {lines}",
-    ),
-    "no-secretariat": (
-        "{kind} {id!r} has support but no secretariat",
-        "{kind} {id!r} a du soutien mais aucun secrétariat",
-    ),
-    "analyses-skipped": (
-        "the model has errors: span, depth, overlap and support analyses were skipped",
-        "le modèle contient des erreurs : les analyses de portée, de profondeur, de "
-        "chevauchement et de soutien n'ont pas été faites",
-    ),
-}.items():
-    MESSAGES.setdefault(_code, _texts)  # make_finding's templates, for these codes too
 
 #: How many relationships an ``ended-still-referenced`` message lists.
 _LINES_SHOWN = 5
@@ -408,6 +379,6 @@ def _no_secretariat(
                 (entity.id,),
                 record=("entities", positions[entity.id]),
                 kind=kind_name(entity.kind, "en"),
-                kind_fr=kind_name(entity.kind, "fr"),
+                kind_fr=text(f"kind.the.{entity.kind}", "fr"),
                 id=entity.id,
             )

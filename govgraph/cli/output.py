@@ -1,26 +1,52 @@
-"""Printing data: a table (rich), JSON or CSV, chosen by ``--format``.
+"""Printing data: a table (rich), JSON or CSV, chosen by ``--format``; status lines
+on stderr (left out with ``--quiet``); ``-`` as an output path meaning standard output.
 
 Values are shown as text, never as markup: a name such as ``[bold]x[/]`` prints as is.
+Colour follows rich's rules: none when the output is not a terminal or ``NO_COLOR`` is set.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Any
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-__all__ = ["FORMATS", "Column", "cell_text", "console", "emit", "emit_json", "emit_rows"]
+from govgraph.cli.common import is_quiet
+from govgraph.i18n import plural, text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from govgraph.model import GovernanceModel
+
+__all__ = [
+    "FORMATS",
+    "STDOUT",
+    "STDOUT_FORMATS",
+    "Column",
+    "cell_text",
+    "console",
+    "emit",
+    "emit_json",
+    "emit_rows",
+    "output_name",
+    "status",
+    "to_option",
+    "write_output",
+    "written_model",
+]
 
 FORMATS = ("table", "json", "csv")
+#: The output path that means standard output.
+STDOUT = "-"
+T = TypeVar("T")
 #: (key in each row, heading)
 Column = tuple[str, str]
 
@@ -28,6 +54,8 @@ Column = tuple[str, str]
 def console(stderr: bool = False) -> Console:
     """A rich console that never interprets markup or highlights values, and that is
     wide enough for tables when the output is not a terminal."""
+    from rich.console import Console
+
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else max(shutil.get_terminal_size((160, 24)).columns, 160)
     return Console(file=stream, highlight=False, markup=False, emoji=False, width=width)
@@ -66,6 +94,10 @@ def emit_rows(
         writer.writerow([key for key, _ in columns])
         writer.writerows([cell_text(row.get(key)) for key, _ in columns] for row in rows)
     else:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(box=box.SIMPLE_HEAD)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
@@ -90,3 +122,56 @@ def emit(
         emit_json(data)
     else:
         emit_rows(rows, columns, fmt, title=title)
+
+
+def status(message: str) -> None:
+    """Print a status line (``Wrote …``) on stderr, unless ``--quiet``."""
+    if not is_quiet():
+        click.echo(message, err=True)
+
+
+def write_output(path: str, write: Callable[[str], T], suffix: str) -> T:
+    """``write(path)``; for ``-``, write to a temporary ``*suffix`` file (the writers are
+    atomic and need a real path) and copy it to standard output."""
+    if path != STDOUT:
+        return write(path)
+    with tempfile.TemporaryDirectory(prefix="govgraph-") as folder:
+        target = os.path.join(folder, "output" + suffix)
+        result = write(target)
+        out = click.get_binary_stream("stdout")
+        with open(target, "rb") as handle:
+            shutil.copyfileobj(handle, out)
+        out.flush()
+        return result
+
+
+#: Formats a model can be written in to standard output (``--to``).
+STDOUT_FORMATS = ("yaml", "json", "xlsx", "ttl", "jsonld", "nt", "popolo.json", "graphml", "gexf")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def to_option(function: F) -> F:
+    """``--to FORMAT``: what ``-`` (standard output) receives."""
+    return click.option(
+        "--to",
+        type=click.Choice(STDOUT_FORMATS),
+        default="yaml",
+        show_default=True,
+        help="The format written when the output is - (standard output).",
+    )(function)
+
+
+def output_name(path: str, lang: str) -> str:
+    """How an output path is named in messages (``-`` is standard output)."""
+    return text("stdout", lang) if path == STDOUT else path
+
+
+def written_model(path: str, model: GovernanceModel, lang: str) -> str:
+    """``Wrote PATH (N entities, M relationships)`` in ``lang``."""
+    return text(
+        "written_model",
+        lang,
+        path=output_name(path, lang),
+        entities=plural("count.entities", len(model.entities), lang),
+        relationships=plural("count.relationships", len(model.relationships), lang),
+    )
