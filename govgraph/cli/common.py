@@ -228,7 +228,7 @@ def lang_option(function: F) -> F:
         "--lang",
         type=click.Choice(LANGUAGES),
         default=lambda: default_language(),
-        show_default="$GOVGRAPH_LANG, else fr for a French locale (LANG=fr_CA...), else en",
+        show_default="$GOVGRAPH_LANG, else from $LANG",
         is_eager=True,
         callback=_remember(_LANG),
         help="Language of names, headings and messages.",

@@ -145,7 +145,7 @@ def schema(uri: str | None, user: str | None, password: str | None, database: st
     Example:
 
     \b
-        govgraph db schema --uri bolt://localhost:7687
+        govgraph db schema
     """
     with open_store(uri, user, password, database) as (store, _):
         for line in store.apply_schema():

@@ -83,7 +83,6 @@ def html(
 
     \b
         govgraph export html fixtures/joint-councils.yaml -o jc.html --lang fr
-
         govgraph export html fixtures/joint-councils.yaml -o net.html --view network \\
             --focus pssdc --depth 1
     """

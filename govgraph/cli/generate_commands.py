@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govgraph.cli.common import current_language, quiet_option
+from govgraph.cli.common import lang_option, quiet_option
 from govgraph.cli.output import status, to_option, write_output, written_model
 
 __all__ = ["generate"]
@@ -36,8 +36,9 @@ __all__ = ["generate"]
     "--seed", type=int, default=0, show_default=True, help="Random seed: same seed, same file."
 )
 @to_option
+@lang_option
 @quiet_option
-def generate(out: str, bodies: int, people: int, seed: int, to: str) -> None:
+def generate(out: str, bodies: int, people: int, seed: int, to: str, lang: str) -> None:
     """Write a synthetic, realistic whole-of-government model: jurisdictions, five levels
     of councils, committees and working groups with heavy-tailed spans, matrix and
     informal lines, tables, supporting organisations, people on 1–k bodies,
@@ -55,4 +56,4 @@ def generate(out: str, bodies: int, people: int, seed: int, to: str) -> None:
 
     model = generate_model(bodies=bodies, people=people, seed=seed)
     write_output(out, lambda path: write_model(model, path), ".json" if to == "json" else ".yaml")
-    status(written_model(out, model, current_language()))
+    status(written_model(out, model, lang))

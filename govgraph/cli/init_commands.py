@@ -23,9 +23,11 @@ STARTER_MODEL = Path(__file__).parent / "templates" / "starter-model.yaml"
 @lang_option
 @quiet_option
 def init(file: str, force: bool, lang: str) -> None:
-    """Write a commented starter model that validates: a council, a working group,
-    their support, members and a priority, with a comment on each field. FILE is
-    model.yaml unless given; - prints it. An existing FILE is kept unless --force.
+    """Write a commented starter model that validates.
+
+    The model holds a council, a working group, their support, members and a
+    priority, with a comment on each field. FILE is model.yaml unless given; - prints
+    it. An existing FILE is kept unless --force.
 
     Example:
 

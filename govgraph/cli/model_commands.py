@@ -11,7 +11,6 @@ from govgraph.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     as_of_option,
-    current_language,
     format_option,
     lang_option,
     load,
@@ -168,8 +167,9 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 @click.argument("out", metavar="OUT")
 @to_option
 @as_of_option
+@lang_option
 @quiet_option
-def convert(model: str, out: str, to: str, as_of_date: date | None) -> None:
+def convert(model: str, out: str, to: str, as_of_date: date | None, lang: str) -> None:
     """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
     or a directory (a path ending in / or with no extension) for the CSV form; also
     .xlsx (workbook), .ttl/.jsonld/.nt (W3C ORG), .popolo.json (Popolo), .graphml and
@@ -191,4 +191,4 @@ def convert(model: str, out: str, to: str, as_of_date: date | None) -> None:
 
     loaded = load(model, as_of_date)
     write_output(out, lambda path: write_model(loaded, path), f".{to}")
-    status(written_model(out, loaded, current_language()))
+    status(written_model(out, loaded, lang))

@@ -138,7 +138,8 @@ def write_output(path: str, write: Callable[[str], T], suffix: str) -> T:
     with tempfile.TemporaryDirectory(prefix="govgraph-") as folder:
         target = os.path.join(folder, "output" + suffix)
         result = write(target)
-        out = click.get_binary_stream("stdout")
+        sys.stdout.flush()
+        out = sys.stdout.buffer
         with open(target, "rb") as handle:
             shutil.copyfileobj(handle, out)
         out.flush()
