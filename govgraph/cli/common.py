@@ -271,7 +271,11 @@ def raw_model(spec: str) -> RawModel:
         from govgraph.formats.documents import parse_document
 
         is_json = _meta().get(_INPUT_FORMAT) == "json"
-        return parse_document(click.get_text_stream("stdin").read(), STDIN, is_json=is_json)
+        try:
+            source = sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text ({exc.reason})", file=STDIN) from None
+        return parse_document(source, STDIN, is_json=is_json)
     from govgraph.formats import read_raw
 
     return read_raw(spec)

@@ -14,7 +14,7 @@ from govgraph.cli.common import (
     model_argument,
     raw_model,
 )
-from govgraph.cli.output import console, emit
+from govgraph.cli.output import SEVERITY_STYLES, console, emit
 from govgraph.findings import Finding, Severity
 from govgraph.formats.parse import MAX_ERRORS, RawModel, locate_findings, model_from_raw
 from govgraph.health import HealthLimits, health
@@ -123,6 +123,7 @@ def health_command(
         "infos": counts[Severity.info],
         "findings": rows,
     }
+    styles = [SEVERITY_STYLES.get(row["severity"]) for row in rows]
     if fmt == "table":
         rows = [{**row, "severity": text(f"severity.{row['severity']}", lang)} for row in rows]
     if fmt == "table" and not findings:
@@ -135,7 +136,7 @@ def health_command(
             ("entities", text("entities", lang)),
             ("message", text("message", lang)),
         ]
-        emit(data, rows, columns, fmt, title=text("health_findings", lang))
+        emit(data, rows, columns, fmt, title=text("health_findings", lang), styles=styles)
     if fmt == "table" and findings:
         console().print(
             text(

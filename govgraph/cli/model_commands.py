@@ -19,6 +19,7 @@ from govgraph.cli.common import (
     raw_model,
 )
 from govgraph.cli.output import (
+    SEVERITY_STYLES,
     console,
     emit,
     emit_rows,
@@ -91,12 +92,14 @@ def validate(model: str, fmt: str, lang: str, as_of_date: date | None, strict: b
         "findings": [f.as_row(lang) for f in findings],
     }
     rows = [f.as_row(lang) for f in findings]
+    styles = [SEVERITY_STYLES.get(row["severity"]) for row in rows]
     if fmt == "table":  # machine formats keep the stable severity codes
         rows = [{**row, "severity": text(f"severity.{row['severity']}", lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_findings", lang))
     else:
-        emit(data, rows, _finding_columns(lang), fmt, title=text("findings", lang))
+        title = text("findings", lang)
+        emit(data, rows, _finding_columns(lang), fmt, title=title, styles=styles)
     if fmt == "table" and findings:
         counts = {
             "errors": plural("count.errors", errors, lang),

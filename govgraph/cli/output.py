@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "SEVERITY_STYLES",
     "STDOUT",
     "STDOUT_FORMATS",
     "Column",
@@ -85,8 +86,11 @@ def emit_rows(
     fmt: str,
     *,
     title: str | None = None,
+    styles: Sequence[str | None] | None = None,
 ) -> None:
-    """Print rows as a table or CSV (for JSON, the rows as a list of objects)."""
+    """Print rows as a table or CSV (for JSON, the rows as a list of objects).
+    ``styles`` gives each table row a rich style (a colour), shown only on a terminal
+    that allows colour."""
     if fmt == "json":
         emit_json([dict(row) for row in rows])
     elif fmt == "csv":
@@ -101,8 +105,9 @@ def emit_rows(
         table = Table(box=box.SIMPLE_HEAD)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(cell_text(row.get(key))) for key, _ in columns))
+        for index, row in enumerate(rows):
+            style = styles[index] if styles else None
+            table.add_row(*(Text(cell_text(row.get(key))) for key, _ in columns), style=style)
         out = console()
         if title:  # on its own line: a table title would wrap to the table's width
             out.print(Text(title, style="bold"))
@@ -116,12 +121,17 @@ def emit(
     fmt: str,
     *,
     title: str | None = None,
+    styles: Sequence[str | None] | None = None,
 ) -> None:
     """Print ``data`` as JSON, or ``rows`` as a table or CSV."""
     if fmt == "json":
         emit_json(data)
     else:
-        emit_rows(rows, columns, fmt, title=title)
+        emit_rows(rows, columns, fmt, title=title, styles=styles)
+
+
+#: The colour of a finding's row by its severity.
+SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": None}
 
 
 def status(message: str) -> None:
