@@ -12,12 +12,14 @@ from babel.messages.pofile import read_po
 
 from govgraph.cli.lazy import LazyCommands
 from govgraph.findings import Severity
-from govgraph.i18n import CATALOGUE_PATH, catalogue, default_language, plural, text
+from govgraph.i18n import CATALOGUE_PATH as CATALOGUE_FILE
+from govgraph.i18n import catalogue, default_language, plural, text
 from govgraph.i18n.po import format_po, parse_po
 from govgraph.i18n.sync import add_pairs, split_header, table_pairs
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE_PATH = Path(CATALOGUE_FILE)
 SOURCES = {
     path: path.read_text(encoding="utf-8") for path in sorted((ROOT / "govgraph").rglob("*.py"))
 }

@@ -12,10 +12,8 @@ starts fast; the model, the formats and the analyses load when a command runs.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,7 +21,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from govgraph.cli.lazy import LazyGroup
-from govgraph.dates import parse_as_of
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
 from govgraph.i18n import LANGUAGES, default_language, plural, text
 
@@ -115,6 +112,8 @@ def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = 
     lang = lang or current_language()
     findings = exc.findings if isinstance(exc, ModelInvalidError) else []
     if (fmt or current_format()) == "json":
+        import json
+
         error: dict[str, Any] = {"exit_code": exc.exit_code, "message": _message(exc, lang)}
         if isinstance(exc, InputError):
             error.update(file=exc.file, line=exc.line, field=exc.field)
@@ -158,6 +157,8 @@ class GovgraphGroup(LazyGroup):
             ctx.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("GOVGRAPH_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
             lang = ctx.meta.get(_LANG) or default_language()
             message = text("error.internal", lang, type=type(exc).__name__, message=exc)
@@ -172,6 +173,8 @@ class AsOfDate(click.ParamType):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        from govgraph.dates import parse_as_of
+
         if isinstance(value, date):
             return value
         try:

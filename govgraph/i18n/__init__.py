@@ -32,9 +32,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govgraph.i18n.po import PoEntry, parse_po
+if TYPE_CHECKING:
+    from govgraph.i18n.po import PoEntry
 
 __all__ = [
     "CATALOGUE_PATH",
@@ -50,7 +51,10 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr")
-CATALOGUE_PATH = Path(__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "govgraph.po"
+#: The catalogue (a path as text: pathlib would slow the command line's start).
+CATALOGUE_PATH = os.path.join(
+    os.path.dirname(__file__), "locale", "fr", "LC_MESSAGES", "govgraph.po"
+)
 
 #: Which plural form a count takes (the .po header's Plural-Forms, as Python).
 _PLURAL_FORM = {"en": lambda n: int(n != 1), "fr": lambda n: int(n > 1)}
@@ -59,7 +63,10 @@ _PLURAL_FORM = {"en": lambda n: int(n != 1), "fr": lambda n: int(n > 1)}
 @cache
 def catalogue() -> dict[str, PoEntry]:
     """Every entry of the catalogue by key, read once."""
-    entries = parse_po(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    from govgraph.i18n.po import parse_po
+
+    with open(CATALOGUE_PATH, encoding="utf-8") as handle:
+        entries = parse_po(handle.read())
     return {entry.key: entry for entry in entries}
 
 
@@ -74,10 +81,17 @@ def _forms(key: str, lang: str) -> tuple[str, ...] | None:
 
 def text(key: str, lang: str = "en", **values: object) -> str:
     """The text ``key`` in ``lang``, filled with ``values``; an unknown key comes back
-    as is."""
+    as is. A text with plural forms takes the form of the count ``n`` if given.
+
+    >>> text("briefing.sum_coverage", "fr", n=1)
+    'La représentation des gouvernements change pour 1 organe.'
+    """
     forms = _forms(key, lang)
     if forms is None:
         return str(key)
+    count = values.get("n")
+    if len(forms) > 1 and isinstance(count, int):
+        return plural(key, count, lang, **{k: v for k, v in values.items() if k != "n"})
     return forms[0].format(**values) if values else forms[0]
 
 

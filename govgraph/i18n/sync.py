@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--table", action="append", help="table name (default: _TEXT)")
     parser.add_argument("--prefix", default="", help="put before each key, e.g. 'page.'")
     parser.add_argument("--update", action="store_true", help="replace differing entries")
-    parser.add_argument("--po", type=Path, default=CATALOGUE_PATH, help="the catalogue")
+    parser.add_argument("--po", type=Path, default=Path(CATALOGUE_PATH), help="the catalogue")
     args = parser.parse_args(argv)
     pairs = [
         pair

@@ -36,3 +36,25 @@ def test_db_examples_run(
         result = CliRunner().invoke(main, words[1:])
         assert result.exit_code == 0, f"{line}\n{result.output}"
     assert (tmp_path / "out" / "joint-councils.yaml").exists()
+
+
+def test_pull_to_stdout_writes_the_model_there_and_the_summary_on_stderr(
+    bolt_server: BoltServer, store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from govgraph.formats import load_model
+
+    for key, value in bolt_server.env().items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)
+    example = ROOT / "fixtures" / "joint-councils.yaml"
+    assert CliRunner().invoke(main, ["db", "push", str(example)]).exit_code == 0
+    result = CliRunner().invoke(main, ["db", "pull", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    document = yaml.safe_load(result.stdout)
+    assert len(document["entities"]) == len(load_model(example).entities)
+    assert result.stderr.startswith("pulled ") and "standard output" in result.stderr
+    quiet = CliRunner().invoke(main, ["db", "pull", "-o", "-", "--to", "json", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout.startswith("{")
