@@ -10,11 +10,18 @@ imported only when they run or show their help (``main.add_lazy_command``), so t
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from govgraph.cli.common import GovgraphGroup, quiet_option
 
 __all__ = ["main"]
+
+# The command line uses pydantic for its models only: looking for pydantic plugins
+# (a scan of every installed package's entry points) would slow each command's start.
+# A user who wants them sets PYDANTIC_DISABLE_PLUGINS themselves (e.g. to "").
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 @click.group(

@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -58,8 +56,20 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else max(shutil.get_terminal_size((160, 24)).columns, 160)
+    width = None if stream.isatty() else max(_terminal_columns(), 160)
     return Console(file=stream, highlight=False, markup=False, emoji=False, width=width)
+
+
+def _terminal_columns() -> int:
+    """``$COLUMNS``, else the width of the terminal standard output is on, else 0
+    (what ``shutil.get_terminal_size`` gives, without importing shutil)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):  # a pipe, a test's buffer
+        return 0
 
 
 def cell_text(value: Any) -> str:
@@ -145,6 +155,9 @@ def write_output(path: str, write: Callable[[str], T], suffix: str) -> T:
     atomic and need a real path) and copy it to standard output."""
     if path != STDOUT:
         return write(path)
+    import shutil
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="govgraph-") as folder:
         target = os.path.join(folder, "output" + suffix)
         result = write(target)
