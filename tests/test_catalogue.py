@@ -212,3 +212,24 @@ def test_french_from_the_locale(cli, example_path, monkeypatch):
     assert "0 erreur, 6 avertissements" in cli("validate", example_path).stdout
     data = json.loads(cli("health", example_path, "--format", "json").stdout)
     assert any("« " in f["message"] for f in data["findings"])
+
+
+def test_every_translated_library_message_is_still_raised_somewhere():
+    """The ``message.*`` texts translate the library's English error messages: each one
+    must still be what some module raises (or the translation silently stops)."""
+    code = "\n".join(SOURCES.values())
+    for key, entry in catalogue().items():
+        if key.startswith("message."):
+            literal = re.split(r"\{\w+[^}]*\}", entry.english[0])[0]
+            assert literal in code, f"{key}: no module raises {entry.english[0]!r}"
+
+
+def test_library_errors_in_french(cli, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entities: [\n", encoding="utf-8")
+    result = cli("validate", broken, "--lang", "fr")
+    assert result.exit_code == 2 and result.stderr.startswith(f"erreur : {broken}:")
+    assert "YAML invalide : " in result.stderr
+    unknown = cli("show", tmp_path / "model.txt", "--lang", "fr")
+    assert "format inconnu" in unknown.stderr
+    assert "unknown format" in cli("show", tmp_path / "model.txt").stderr

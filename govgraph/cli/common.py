@@ -22,7 +22,7 @@ import click
 
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
-from govgraph.i18n import LANGUAGES, default_language, plural, text
+from govgraph.i18n import LANGUAGES, default_language, plural, text, translate_message
 
 if TYPE_CHECKING:
     from govgraph.formats.parse import RawModel
@@ -100,8 +100,9 @@ def _message(exc: GovgraphError, lang: str) -> str:
             ids = text("error.or", lang).join(repr(s) for s in exc.suggestions)
             words += text("error.did_you_mean", lang, ids=ids)
         return words
-    if isinstance(exc, InputError) and exc.message == "no such file":
-        return str(InputError(text("error.no_such_file", lang), file=exc.file, line=exc.line))
+    if isinstance(exc, InputError):
+        message = translate_message(exc.message, lang)
+        return str(InputError(message, file=exc.file, line=exc.line, field=exc.field))
     return str(exc)
 
 

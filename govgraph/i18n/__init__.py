@@ -30,6 +30,7 @@ French), else English.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ __all__ = [
     "plural",
     "role_name",
     "text",
+    "translate_message",
     "type_name",
 ]
 
@@ -106,6 +108,40 @@ def plural(key: str, count: int, lang: str = "en", **values: object) -> str:
         return str(key)
     form = forms[min(_PLURAL_FORM.get(lang, _PLURAL_FORM["en"])(count), len(forms) - 1)]
     return form.format(n=count, **values)
+
+
+@cache
+def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The ``message.*`` entries as regular expressions over their English text."""
+    patterns = []
+    for key, entry in catalogue().items():
+        if key.startswith("message."):
+            parts = re.split(r"\{(\w+)[^}]*\}", entry.english[0])
+            regex = "".join(
+                re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)"
+                for i, part in enumerate(parts)
+            )
+            patterns.append((key, re.compile(regex, re.DOTALL)))
+    return patterns
+
+
+def translate_message(message: str, lang: str) -> str:
+    """An English message of the library (an error's text) in ``lang``, when it is one
+    of the catalogue's ``message.*`` texts; else as is. The values inside (a parser's
+    own words, a path) stay as they are.
+
+    >>> translate_message("invalid JSON: Expecting value", "fr")
+    'JSON invalide : Expecting value'
+    >>> translate_message("something else", "fr")
+    'something else'
+    """
+    if lang == "en":
+        return message
+    for key, pattern in _message_patterns():
+        match = pattern.fullmatch(message)
+        if match:
+            return text(key, lang, **match.groupdict())
+    return message
 
 
 def _named(prefix: str, value: str, lang: str) -> str:
