@@ -108,7 +108,7 @@ def html(
         "written_html",
         lang,
         path=output_name(output, lang),
-        view=text(f"page.view:{view}", lang),
+        view=view,
         nodes=plural("count.nodes", stats["nodes"], lang),
         lines=plural("count.lines", stats["edges"], lang),
         options=f", {plural('count.options', options, lang)}" if options else "",
