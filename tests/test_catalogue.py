@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from govgraph.cli.lazy import LazyCommands
 from govgraph.findings import Severity
 from govgraph.i18n import CATALOGUE_PATH as CATALOGUE_FILE
 from govgraph.i18n import catalogue, default_language, plural, text
@@ -164,19 +163,6 @@ def test_sync_reads_a_real_module_file(tmp_path):
     assert {e.key: e for e in parse_po(po.read_text(encoding="utf-8"))}["hello"].translations == (
         "Bonjour",
     )
-
-
-def test_lazy_registry_help_matches_each_command():
-    """The one-line help ``govgraph --help`` lists without importing a command is the
-    command's own."""
-    from govgraph.cli import main
-
-    commands = main.commands
-    assert isinstance(commands, LazyCommands)
-    for name in list(commands):
-        registered = commands.short_help(name)
-        assert registered is not None, name
-        assert commands[name].get_short_help_str(84) == registered, name
 
 
 # French output, end to end ----------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from govgraph.cli.lazy import LazyCommands
 from govgraph.formats import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,3 +227,18 @@ def test_validate_loads_only_what_it_needs(example_path):
     loaded = _loaded_after("validate", str(example_path))
     assert loaded <= {"pydantic", "yaml", "rich"}, loaded
     assert "networkx" not in _loaded_after("show", str(example_path))
+
+
+def test_lazy_registry_help_matches_each_command():
+    """The one-line help ``govgraph --help`` lists without importing a command is the
+    command's own."""
+    from govgraph.cli import main
+
+    commands = main.commands
+    assert isinstance(commands, LazyCommands)
+    for name in list(commands):
+        registered = commands.short_help(name)
+        expected = commands[name].get_short_help_str(84)
+        hint = f'main.add_lazy_command({name!r}, "govgraph.cli.MODULE:ATTRIBUTE", {expected!r})'
+        assert registered is not None, f"{name} is imported at start: register it as {hint}"
+        assert registered == expected, f"{name}: register it as {hint}"

@@ -39,8 +39,11 @@ def main() -> None:
     MODEL is a .yaml/.yml/.json file, a CSV directory, a bolt:// or neo4j:// URI, or -
     for standard input (with --input-format); an output path of - is standard output.
     The language (--lang) comes from GOVGRAPH_LANG, else the locale (LANG=fr_CA...);
-    colour is off with NO_COLOR. Shell completion: eval "$(_GOVGRAPH_COMPLETE=bash_source
-    govgraph)" in ~/.bashrc (zsh_source, fish_source for the other shells).
+    colour is off with NO_COLOR. Shell completion, in ~/.bashrc (zsh_source or
+    fish_source for those shells):
+
+    \b
+        eval "$(_GOVGRAPH_COMPLETE=bash_source govgraph)"
 
     Examples:
 
