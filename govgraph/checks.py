@@ -79,6 +79,11 @@ def make_finding(
     )
 
 
+def _both(key: str) -> tuple[str, str]:
+    """A catalogue text in English and in French."""
+    return text(key, "en"), text(key, "fr")
+
+
 def _kind_names(kind: EntityKind) -> dict[str, str]:
     return {"kind": kind_name(kind, "en"), "kind_fr": text(f"kind.the.{kind}", "fr")}
 
@@ -105,8 +110,8 @@ def _references_and_endpoints(model: GovernanceModel) -> Iterator[Finding]:
         record = ("relationships", position)
         sources, targets = ENDPOINTS[rel.type]
         for field, entity_id, allowed, direction, direction_fr in (
-            ("from", rel.from_, sources, "start from", "partir d'une"),
-            ("to", rel.to, targets, "point to", "aboutir à une"),
+            ("from", rel.from_, sources, *_both("finding.part.start_from")),
+            ("to", rel.to, targets, *_both("finding.part.point_to")),
         ):
             entity = index.get(entity_id)
             if entity is None:
@@ -120,8 +125,8 @@ def _references_and_endpoints(model: GovernanceModel) -> Iterator[Finding]:
                     field=field,
                     side="from" if field == "from" else "to",
                     id=entity_id,
-                    hint=f" (did you mean {close[0]!r}?)" if close else "",
-                    hint_fr=f" (vouliez-vous dire {close[0]!r}?)" if close else "",
+                    hint=text("finding.part.did_you_mean", "en", id=close[0]) if close else "",
+                    hint_fr=text("finding.part.did_you_mean", "fr", id=close[0]) if close else "",
                 )
             elif entity.kind not in allowed:
                 yield make_finding(
@@ -249,8 +254,8 @@ def _cycles(lines: list[tuple[int, Relationship]], code: str) -> Iterator[Findin
                 tuple(ids[:-1]),
                 record=("relationships", at_day.edges[cycle[0][0], cycle[0][1]]["position"]),
                 cycle=" → ".join(ids),
-                when=f" (from {day.isoformat()})" if dated else "",
-                when_fr=f" (à partir du {day.isoformat()})" if dated else "",
+                when=text("finding.part.from_day", "en", day=day.isoformat()) if dated else "",
+                when_fr=text("finding.part.from_day", "fr", day=day.isoformat()) if dated else "",
             )
             break
 
@@ -275,8 +280,8 @@ def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
                 record=("entities", position),
                 **_kind_names(entity.kind),
                 id=entity.id,
-                informal=f" (informal line to {', '.join(to)})" if to else "",
-                informal_fr=f" (lien informel vers {', '.join(to)})" if to else "",
+                informal=text("finding.part.informal_to", "en", ids=", ".join(to)) if to else "",
+                informal_fr=text("finding.part.informal_to", "fr", ids=", ".join(to)) if to else "",
             )
         lines = formal.get(entity.id, [])
         if len(lines) > 1:
