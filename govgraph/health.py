@@ -60,7 +60,7 @@ from govgraph.dates import interval, parse_as_of
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity, errors_in
 from govgraph.graph import to_graph
-from govgraph.i18n import kind_name, text
+from govgraph.i18n import kind_name, plural, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, check_rules, rules_of_model
 from govgraph.temporal import as_of as model_as_of
@@ -261,25 +261,23 @@ def _overlapping_mandates(graph: nx.MultiDiGraph, limits: HealthLimits) -> Itera
             members = []
         if len(members) + len(priorities) < limits.overlap_min_shared:
             continue
-        shared = ", ".join(
-            part
-            for part in (
-                f"{len(members)} shared members" if members else "",
-                f"{len(priorities)} shared priorities ({', '.join(priorities[:3])})"
-                if priorities
-                else "",
+        shared, shared_fr = (
+            ", ".join(
+                part
+                for part in (
+                    plural("health.shared_members", len(members), lang) if members else "",
+                    plural(
+                        "health.shared_priorities",
+                        len(priorities),
+                        lang,
+                        ids=", ".join(priorities[:3]),
+                    )
+                    if priorities
+                    else "",
+                )
+                if part
             )
-            if part
-        )
-        shared_fr = ", ".join(
-            part
-            for part in (
-                f"{len(members)} membres en commun" if members else "",
-                f"{len(priorities)} priorités en commun ({', '.join(priorities[:3])})"
-                if priorities
-                else "",
-            )
-            if part
+            for lang in ("en", "fr")
         )
         yield make_finding(
             "overlapping-mandates",

@@ -58,7 +58,7 @@ def test_overlapping_mandates():
     found = [f for f in health(m) if f.code == "overlapping-mandates"]
     assert codes(found) == [("overlapping-mandates", ("a", "b"))]
     assert "Jaccard 1.00" in found[0].message_en
-    assert "4 shared members" in found[0].message_en and "1 shared priorities (x)" in (
+    assert "4 shared members" in found[0].message_en and "1 shared priority (x)" in (
         found[0].message_en
     )
     # at least overlap_min_shared items in common: a pair sharing two is not listed
