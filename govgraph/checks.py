@@ -42,11 +42,15 @@ __all__ = ["CHECKS", "MESSAGES", "check_model", "make_finding"]
 MESSAGES: dict[str, tuple[str, str]] = {}
 
 
-def _templates(code: str) -> tuple[str, str]:
+def _messages(code: str, values: dict[str, object]) -> tuple[str, str]:
+    """The English and French messages of ``code`` filled with ``values`` (``X_fr``
+    replacing ``X`` in French; ``n``, a count, choosing the plural form)."""
+    french_values = {**values, **{k[:-3]: v for k, v in values.items() if k.endswith("_fr")}}
     key = f"finding.{code}"
     if key in catalogue():
-        return text(key, "en"), text(key, "fr")
-    return MESSAGES[code]
+        return text(key, "en", **values), text(key, "fr", **french_values)
+    english, french = MESSAGES[code]
+    return english.format(**values), french.format(**french_values)
 
 
 def make_finding(
@@ -60,20 +64,20 @@ def make_finding(
 ) -> Finding:
     """A finding whose messages come from the catalogue's ``finding.CODE`` (else
     ``MESSAGES[code]``) filled with ``values``;
-    a value named ``X_fr`` replaces ``X`` in the French message.
+    a value named ``X_fr`` replaces ``X`` in the French message, and a count ``n``
+    chooses the plural form of a message that has one.
 
     >>> make_finding("no-support", Severity.warning, ("wg",), kind="working group",
     ...              kind_fr="Le groupe de travail", id="wg").message_fr
     "Le groupe de travail « wg » n'a ni soutien ni secrétariat"
     """
-    english, french = _templates(code)
-    french_values = {**values, **{k[:-3]: v for k, v in values.items() if k.endswith("_fr")}}
+    english, french = _messages(code, values)
     return Finding(
         code=code,
         severity=severity,
         entities=entities,
-        message_en=english.format(**values),
-        message_fr=french.format(**french_values),
+        message_en=english,
+        message_fr=french,
         record=record,
         field=field,
     )

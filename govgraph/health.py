@@ -336,7 +336,7 @@ def _ended_still_referenced(model: GovernanceModel, day: date | None) -> Iterato
             record=("entities", positions[entity_id]),
             id=entity_id,
             end=end.isoformat(),
-            count=len(described),
+            n=len(described),
             lines=shown,
         )
 

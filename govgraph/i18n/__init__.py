@@ -81,7 +81,7 @@ def _forms(key: str, lang: str) -> tuple[str, ...] | None:
     return entry.english
 
 
-def text(key: str, lang: str = "en", **values: object) -> str:
+def text(key: str, lang: str = "en", /, **values: object) -> str:
     """The text ``key`` in ``lang``, filled with ``values``; an unknown key comes back
     as is. A text with plural forms takes the form of the count ``n`` if given.
 
@@ -97,7 +97,7 @@ def text(key: str, lang: str = "en", **values: object) -> str:
     return forms[0].format(**values) if values else forms[0]
 
 
-def plural(key: str, count: int, lang: str = "en", **values: object) -> str:
+def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
     """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count.
 
     >>> plural("count.options", 1, "en"), plural("count.options", 2, "fr")
