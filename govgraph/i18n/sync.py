@@ -7,6 +7,10 @@ changes, so a merge of such tables is one command::
 
     git show other-branch:govgraph/i18n.py > /tmp/old_i18n.py
     python -m govgraph.i18n.sync /tmp/old_i18n.py
+    git show other-branch:govgraph/checks.py > /tmp/checks.py
+    python -m govgraph.i18n.sync /tmp/checks.py --table MESSAGES --prefix finding.
+
+``--all-tables`` takes every such dict literal (a table looped over, not assigned).
 
 >>> pairs = table_pairs('_TEXT = {"hello": ("Hello", "Bonjour")}', ("_TEXT",))
 >>> pairs
@@ -27,21 +31,35 @@ from govgraph.i18n.po import PoEntry, format_po, parse_po
 __all__ = ["add_pairs", "main", "split_header", "table_pairs"]
 
 
-def table_pairs(source: str, tables: Sequence[str]) -> list[tuple[str, str, str]]:
-    """``(key, English, French)`` from the dict literals assigned to ``tables``."""
+def table_pairs(source: str, tables: Sequence[str] | None) -> list[tuple[str, str, str]]:
+    """``(key, English, French)`` from the dict literals assigned to ``tables`` (with
+    ``None``: from every dict literal of such pairs, assigned or not).
+
+    >>> table_pairs('for c, t in {"x": ("X", "Xfr")}.items(): pass', None)
+    [('x', 'X', 'Xfr')]
+    """
     pairs = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            targets, value = [node.target], node.value
+        if tables is None:
+            if not isinstance(node, ast.Dict):
+                continue
+            value = node
         else:
-            continue
-        names = {t.id for t in targets if isinstance(t, ast.Name)}
-        if not names & set(tables) or not isinstance(value, ast.Dict):
-            continue
+            if isinstance(node, ast.Assign):
+                targets, found = node.targets, node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets, found = [node.target], node.value
+            else:
+                continue
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            if not names & set(tables) or not isinstance(found, ast.Dict):
+                continue
+            value = found
         for key, pair in zip(value.keys, value.values, strict=True):
-            words = ast.literal_eval(pair) if pair is not None else None
+            try:
+                words = ast.literal_eval(pair) if pair is not None else None
+            except ValueError:  # not a literal: not a table of words
+                continue
             if (
                 isinstance(key, ast.Constant)
                 and isinstance(words, tuple)
@@ -95,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("files", nargs="+", type=Path, help="Python files holding the tables")
     parser.add_argument("--table", action="append", help="table name (default: _TEXT)")
+    parser.add_argument(
+        "--all-tables",
+        action="store_true",
+        help="every dict literal of key: (English, French) pairs, named or not",
+    )
     parser.add_argument("--prefix", default="", help="put before each key, e.g. 'page.'")
     parser.add_argument("--update", action="store_true", help="replace differing entries")
     parser.add_argument("--po", type=Path, default=Path(CATALOGUE_PATH), help="the catalogue")
@@ -102,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pairs = [
         pair
         for path in args.files
-        for pair in table_pairs(path.read_text(encoding="utf-8"), args.table or ["_TEXT"])
+        for pair in table_pairs(
+            path.read_text(encoding="utf-8"), None if args.all_tables else args.table or ["_TEXT"]
+        )
     ]
     source, notes = add_pairs(
         args.po.read_text(encoding="utf-8"), pairs, prefix=args.prefix, update=args.update
