@@ -24,11 +24,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 
-import networkx as nx
-
 from govgraph.dates import DAY_MAX, interval
 from govgraph.findings import Finding, Severity
-from govgraph.i18n import kind_name
+from govgraph.i18n import catalogue, kind_name, text
 from govgraph.model import GovernanceModel, Relationship
 from govgraph.vocabulary import (
     ENDPOINTS,
@@ -43,49 +41,20 @@ from govgraph.vocabulary import (
 
 __all__ = ["CHECKS", "MESSAGES", "check_model", "make_finding"]
 
-#: Message templates by finding code: (English, French).
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate-id": (
-        "id {id!r} is used by more than one entity",
-        "l'identifiant {id!r} est utilisé par plus d'une entité",
-    ),
-    "unknown-reference": (
-        "{side} {id!r} is not an entity of the model{hint}",
-        "{side} {id!r} n'est pas une entité du modèle{hint}",
-    ),
-    "invalid-endpoint": (
-        "{type} cannot {direction} a {kind} (allowed: {allowed})",
-        "{type} ne peut pas {direction} entité de type {kind} (permis : {allowed})",
-    ),
-    "duplicate-relationship": (
-        "{type} from {source!r} to {target!r} is given more than once (same key {key!r})",
-        "{type} de {source!r} à {target!r} est donnée plus d'une fois (même clé {key!r})",
-    ),
-    "hierarchy-cycle": (
-        "the hierarchy (formal REPORTS_TO and PART_OF lines) forms a cycle: {cycle}{when}",
-        "la hiérarchie (liens REPORTS_TO officiels et PART_OF) forme un cycle : {cycle}{when}",
-    ),
-    "self-loop": (
-        "{type} from {id!r} to itself means nothing",
-        "{type} de {id!r} vers lui-même n'a pas de sens",
-    ),
-    "no-formal-parent": (
-        "{kind} {id!r} has no formal reporting line{informal}",
-        "{kind} {id!r} n'a aucun lien hiérarchique officiel{informal}",
-    ),
-    "multiple-formal-parents": (
-        "{id!r} reports formally to {parents} at the same time",
-        "{id!r} relève officiellement de {parents} en même temps",
-    ),
-    "ended-with-active-children": (
-        "{id!r} ended on {end} but {children} still report to or belong to it",
-        "{id!r} a pris fin le {end} mais {children} en relèvent ou en font encore partie",
-    ),
-    "no-support": (
-        "{kind} {id!r} has no support or secretariat",
-        "{kind} {id!r} n'a ni soutien ni secrétariat",
-    ),
-}
+#: Message templates of finding codes that are not in the catalogue (as ``finding.CODE``):
+#: (English, French). The catalogue's own come first.
+MESSAGES: dict[str, tuple[str, str]] = {}
+
+
+def _messages(code: str, values: dict[str, object]) -> tuple[str, str]:
+    """The English and French messages of ``code`` filled with ``values`` (``X_fr``
+    replacing ``X`` in French; ``n``, a count, choosing the plural form)."""
+    french_values = {**values, **{k[:-3]: v for k, v in values.items() if k.endswith("_fr")}}
+    key = f"finding.{code}"
+    if key in catalogue():
+        return text(key, "en", **values), text(key, "fr", **french_values)
+    english, french = MESSAGES[code]
+    return english.format(**values), french.format(**french_values)
 
 
 def make_finding(
@@ -97,28 +66,34 @@ def make_finding(
     field: str | None = None,
     **values: object,
 ) -> Finding:
-    """A finding whose messages come from ``MESSAGES[code]`` filled with ``values``;
-    a value named ``X_fr`` replaces ``X`` in the French message.
+    """A finding whose messages come from the catalogue's ``finding.CODE`` (else
+    ``MESSAGES[code]``) filled with ``values``;
+    a value named ``X_fr`` replaces ``X`` in the French message, and a count ``n``
+    chooses the plural form of a message that has one.
 
     >>> make_finding("no-support", Severity.warning, ("wg",), kind="working group",
-    ...              kind_fr="groupe de travail", id="wg").message_fr
-    "groupe de travail 'wg' n'a ni soutien ni secrétariat"
+    ...              kind_fr="Le groupe de travail", id="wg").message_fr
+    "Le groupe de travail « wg » n'a ni soutien ni secrétariat"
     """
-    english, french = MESSAGES[code]
-    french_values = {**values, **{k[:-3]: v for k, v in values.items() if k.endswith("_fr")}}
+    english, french = _messages(code, values)
     return Finding(
         code=code,
         severity=severity,
         entities=entities,
-        message_en=english.format(**values),
-        message_fr=french.format(**french_values),
+        message_en=english,
+        message_fr=french,
         record=record,
         field=field,
     )
 
 
+def _both(key: str) -> tuple[str, str]:
+    """A catalogue text in English and in French."""
+    return text(key, "en"), text(key, "fr")
+
+
 def _kind_names(kind: EntityKind) -> dict[str, str]:
-    return {"kind": kind_name(kind, "en"), "kind_fr": kind_name(kind, "fr")}
+    return {"kind": kind_name(kind, "en"), "kind_fr": text(f"kind.the.{kind}", "fr")}
 
 
 def _duplicate_ids(model: GovernanceModel) -> Iterator[Finding]:
@@ -143,8 +118,8 @@ def _references_and_endpoints(model: GovernanceModel) -> Iterator[Finding]:
         record = ("relationships", position)
         sources, targets = ENDPOINTS[rel.type]
         for field, entity_id, allowed, direction, direction_fr in (
-            ("from", rel.from_, sources, "start from", "partir d'une"),
-            ("to", rel.to, targets, "point to", "aboutir à une"),
+            ("from", rel.from_, sources, *_both("finding.part.start_from")),
+            ("to", rel.to, targets, *_both("finding.part.point_to")),
         ):
             entity = index.get(entity_id)
             if entity is None:
@@ -158,8 +133,8 @@ def _references_and_endpoints(model: GovernanceModel) -> Iterator[Finding]:
                     field=field,
                     side="from" if field == "from" else "to",
                     id=entity_id,
-                    hint=f" (did you mean {close[0]!r}?)" if close else "",
-                    hint_fr=f" (vouliez-vous dire {close[0]!r}?)" if close else "",
+                    hint=text("finding.part.did_you_mean", "en", id=close[0]) if close else "",
+                    hint_fr=text("finding.part.did_you_mean", "fr", id=close[0]) if close else "",
                 )
             elif entity.kind not in allowed:
                 yield make_finding(
@@ -211,6 +186,32 @@ def _formal_lines(model: GovernanceModel) -> list[tuple[int, Relationship]]:
     return _lines(
         model, lambda rel: rel.from_ != rel.to and is_hierarchy_line(rel.type, rel.formal)
     )
+
+
+def _has_cycle(edges: list[tuple[str, str]]) -> bool:
+    """Whether the directed ``edges`` hold a cycle (Kahn's algorithm, linear).
+
+    >>> _has_cycle([("a", "b"), ("b", "c")]), _has_cycle([("a", "b"), ("b", "a")])
+    (False, True)
+    >>> _has_cycle([("a", "a")])
+    True
+    """
+    successors: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = defaultdict(int)
+    for source, target in edges:
+        successors[source].append(target)
+        indegree[target] += 1
+        indegree.setdefault(source, 0)
+    ready = [node for node, count in indegree.items() if count == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for target in successors.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return removed < len(indegree)
 
 
 def _self_loops(model: GovernanceModel) -> Iterator[Finding]:
@@ -330,6 +331,10 @@ def _cycles(
     topological order (``_OnlineOrder``), which finds the first cycle an added line
     closes. A cycle valid on some day always holds a line starting that day or earlier
     and still valid, so checking at first days only misses none."""
+    if not _has_cycle([(rel.from_, rel.to) for _, rel, _ in lines]):
+        return
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_edges_from((rel.from_, rel.to) for _, rel, _ in lines)
     suspects = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
@@ -385,8 +390,8 @@ def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
                 record=("entities", position),
                 **_kind_names(entity.kind),
                 id=entity.id,
-                informal=f" (informal line to {', '.join(to)})" if to else "",
-                informal_fr=f" (lien informel vers {', '.join(to)})" if to else "",
+                informal=text("finding.part.informal_to", "en", ids=", ".join(to)) if to else "",
+                informal_fr=text("finding.part.informal_to", "fr", ids=", ".join(to)) if to else "",
             )
         lines = formal.get(entity.id, [])
         if len(lines) > 1:

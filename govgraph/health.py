@@ -56,12 +56,12 @@ import networkx as nx
 
 from govgraph.analysis import overlaps
 from govgraph.analysis.structure import structure_rows
-from govgraph.checks import MESSAGES, check_model, make_finding
+from govgraph.checks import check_model, make_finding
 from govgraph.dates import interval, parse_as_of
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity, errors_in
 from govgraph.graph import to_graph
-from govgraph.i18n import kind_name
+from govgraph.i18n import kind_name, plural, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, check_rules, rules_of_model
 from govgraph.temporal import as_of as model_as_of
@@ -79,35 +79,6 @@ ANALYSIS_CODES = (
     "no-secretariat",
     "analyses-skipped",
 )
-
-for _code, _texts in {
-    "span-over-limit": (
-        "{id!r} has {span} bodies reporting to it (limit {limit})",
-        "{id!r} a {span} organes qui en relèvent (limite {limit})",
-    ),
-    "depth-over-limit": (
-        "{id!r} is {depth} formal lines below the top (limit {limit})",
-        "{id!r} se trouve à {depth} liens officiels du sommet (limite {limit})",
-    ),
-    "overlapping-mandates": (
-        "{a!r} and {b!r} overlap (Jaccard {jaccard:.2f}): {shared}",
-        "{a!r} et {b!r} se chevauchent (Jaccard {jaccard:.2f}) : {shared_fr}",
-    ),
-    "ended-still-referenced": (
-        "{id!r} ended on {end} but {count} relationship(s) go on after: {lines}",
-        "{id!r} a pris fin le {end} mais {count} relation(s) se poursuivent : {lines}",
-    ),
-    "no-secretariat": (
-        "{kind} {id!r} has support but no secretariat",
-        "{kind} {id!r} a du soutien mais aucun secrétariat",
-    ),
-    "analyses-skipped": (
-        "the model has errors: span, depth, overlap and support analyses were skipped",
-        "le modèle contient des erreurs : les analyses de portée, de profondeur, de "
-        "chevauchement et de soutien n'ont pas été faites",
-    ),
-}.items():
-    MESSAGES.setdefault(_code, _texts)  # make_finding's templates, for these codes too
 
 #: How many relationships an ``ended-still-referenced`` message lists.
 _LINES_SHOWN = 5
@@ -248,25 +219,23 @@ def _overlapping_mandates(graph: nx.MultiDiGraph, limits: HealthLimits) -> Itera
             members = []
         if len(members) + len(priorities) < limits.overlap_min_shared:
             continue
-        shared = ", ".join(
-            part
-            for part in (
-                f"{len(members)} shared members" if members else "",
-                f"{len(priorities)} shared priorities ({', '.join(priorities[:3])})"
-                if priorities
-                else "",
+        shared, shared_fr = (
+            ", ".join(
+                part
+                for part in (
+                    plural("health.shared_members", len(members), lang) if members else "",
+                    plural(
+                        "health.shared_priorities",
+                        len(priorities),
+                        lang,
+                        ids=", ".join(priorities[:3]),
+                    )
+                    if priorities
+                    else "",
+                )
+                if part
             )
-            if part
-        )
-        shared_fr = ", ".join(
-            part
-            for part in (
-                f"{len(members)} membres en commun" if members else "",
-                f"{len(priorities)} priorités en commun ({', '.join(priorities[:3])})"
-                if priorities
-                else "",
-            )
-            if part
+            for lang in ("en", "fr")
         )
         yield make_finding(
             "overlapping-mandates",
@@ -325,7 +294,7 @@ def _ended_still_referenced(model: GovernanceModel, day: date | None) -> Iterato
             record=("entities", positions[entity_id]),
             id=entity_id,
             end=end.isoformat(),
-            count=len(described),
+            n=len(described),
             lines=shown,
         )
 
@@ -366,6 +335,6 @@ def _no_secretariat(
                 (entity.id,),
                 record=("entities", positions[entity.id]),
                 kind=kind_name(entity.kind, "en"),
-                kind_fr=kind_name(entity.kind, "fr"),
+                kind_fr=text(f"kind.the.{entity.kind}", "fr"),
                 id=entity.id,
             )

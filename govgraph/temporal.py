@@ -14,11 +14,13 @@ relationship is dropped with either endpoint.
 from __future__ import annotations
 
 from datetime import date
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.model import GovernanceModel
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["as_of", "graph_as_of", "valid_positions"]
 
@@ -74,6 +76,8 @@ def graph_as_of(graph: nx.MultiDiGraph, day: str | date | None) -> nx.MultiDiGra
     if day is None:
         return graph.copy()
     day = parse_as_of(day)
+    import networkx as nx
+
     result = nx.MultiDiGraph()
     result.graph.update(graph.graph)
     result.add_nodes_from(

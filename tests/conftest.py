@@ -33,6 +33,13 @@ settings.load_profile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output in English unless a test asks for French: the locale of the machine running
+    the suite (LANG=fr_CA...) must not change what the tests read."""
+    monkeypatch.setenv("GOVGRAPH_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE

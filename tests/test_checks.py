@@ -35,7 +35,7 @@ def test_a_clean_model_has_no_findings():
 def test_duplicate_ids_are_errors_naming_the_second_record():
     [f] = findings_of(model([entity("a"), entity("b"), entity("a", "table")]), "duplicate-id")
     assert f.severity is Severity.error and f.record == ("entities", 2) and f.entities == ("a",)
-    assert "'a'" in f.message_en and "'a'" in f.message_fr
+    assert "'a'" in f.message_en and "« a »" in f.message_fr
 
 
 def test_dangling_references_are_errors_with_a_suggestion():

@@ -37,6 +37,8 @@ def test_the_wheel_holds_the_package_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "govgraph/cypher/README.md" in names
     assert "govgraph/py.typed" in names
+    assert "govgraph/i18n/locale/fr/LC_MESSAGES/govgraph.po" in names
+    assert "govgraph/cli/templates/starter-model.yaml" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
@@ -51,6 +53,8 @@ def test_the_installed_wheel_finds_its_files_and_runs(wheel, tmp_path):
             f"sys.path[:0] = [{str(site)!r}, *{dependencies!r}]",
             "import govgraph.resources as resources, govgraph.cli as cli",
             "print(resources.cypher_dir())",
+            f"cli.main(['validate', {example!r}, '--lang', 'fr'], standalone_mode=False)",
+            "cli.main(['init', '-'], standalone_mode=False)",
             f"cli.main(['show', {example!r}, '--format', 'json'])",
         ]
     )
@@ -65,3 +69,5 @@ def test_the_installed_wheel_finds_its_files_and_runs(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == str(site / "govgraph" / "cypher")
     assert '"roots"' in result.stdout
+    assert "0 erreur, 6 avertissements" in result.stdout  # the catalogue, from the wheel
+    assert "# A starter govgraph model" in result.stdout

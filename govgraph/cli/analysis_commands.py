@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
 from govgraph.analysis import (
     connections,
@@ -43,6 +42,9 @@ from govgraph.cli.common import (
 from govgraph.cli.output import Column, emit, emit_json, emit_rows
 from govgraph.graph import to_graph
 from govgraph.i18n import kind_name, role_name, text, type_name
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "chain",
@@ -158,6 +160,7 @@ def chain(
 
     Example:
 
+    \b
         govgraph chain fixtures/joint-councils.yaml data-driven-intelligence-wg
     """
     graph = _graph(model)
@@ -250,6 +253,7 @@ def subordinates_command(
 
     Example:
 
+    \b
         govgraph subordinates fixtures/joint-councils.yaml joint-councils --depth 1
     """
     graph = _graph(model)
@@ -314,6 +318,7 @@ def path(
 
     Example:
 
+    \b
         govgraph path fixtures/joint-councils.yaml data-driven-intelligence-wg digital-strategy-wg --types REPORTS_TO,PART_OF
     """  # noqa: E501
     graph = _graph(model)
@@ -381,6 +386,7 @@ def members_command(model: str, body_id: str, fmt: str, lang: str, as_of_date: d
 
     Example:
 
+    \b
         govgraph members fixtures/joint-councils.yaml pssdc
     """
     graph = _graph(model)
@@ -408,6 +414,7 @@ def memberships_command(
 
     Example:
 
+    \b
         govgraph memberships fixtures/joint-councils.yaml ontario --lang fr
     """
     graph = _graph(model)
@@ -448,6 +455,7 @@ def coverage_command(
 
     Example:
 
+    \b
         govgraph coverage fixtures/joint-councils.yaml digital-strategy-wg
     """
     graph = _graph(model)
@@ -561,6 +569,7 @@ def overlaps_command(
 
     Example:
 
+    \b
         govgraph overlaps fixtures/joint-councils.yaml --by members --min-jaccard 0.5 --top 5
     """
     graph = _graph(model)
@@ -648,6 +657,7 @@ def metrics_command(
 
     Example:
 
+    \b
         govgraph metrics fixtures/joint-councils.yaml --as-of 2017
     """
     graph = _graph(model)
@@ -687,10 +697,8 @@ def _structure_rows(
 ) -> list[dict[str, Any]]:
     load = structure["meeting_days_per_member_per_year"]
     between = structure["betweenness"]
-    method = between["method"]
+    method = text(f"method.{between['method']}", lang, k=between.get("k"), seed=between.get("seed"))
     widest = structure["widest_spans"]
-    if method == "sampled":
-        method = f"sampled (k={between['k']}, seed={between['seed']})"
 
     def names(ids: list[str]) -> list[str]:
         return [_short(graph, node, lang) for node in ids]

@@ -1,74 +1,153 @@
-"""What every command shares: the MODEL argument, ``--format``, ``--lang``,
-``--as-of``, and the mapping of errors to one-line messages and exit codes.
+"""What every command shares: the MODEL argument (``-`` is standard input),
+``--format``, ``--lang``, ``--as-of``, ``--quiet``, and the mapping of errors to
+one-line messages and exit codes.
 
 Exit codes: 0 ok, 1 findings (e.g. ``health`` errors), 2 bad input or usage,
 3 an internal error (a bug: please report it; ``GOVGRAPH_DEBUG=1`` shows the traceback).
+With ``--format json``, an error is one JSON object on stderr instead of a line.
+
+This module imports only click and light parts of govgraph, so that the command line
+starts fast; the model, the formats and the analyses load when a command runs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from govgraph.dates import parse_as_of
-from govgraph.errors import GovgraphError, ModelInvalidError
-from govgraph.i18n import text
-from govgraph.model import GovernanceModel
-from govgraph.sources import open_model
-from govgraph.temporal import as_of
+from govgraph.cli.lazy import LazyGroup
+from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
+from govgraph.i18n import LANGUAGES, default_language, plural, text, translate_message
+
+if TYPE_CHECKING:
+    from govgraph.formats.parse import RawModel
+    from govgraph.model import GovernanceModel
 
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
+    "STDIN",
     "AsOfDate",
     "GovgraphGroup",
     "as_of_line",
     "as_of_option",
     "as_of_today_option",
     "as_of_value",
+    "current_format",
+    "current_language",
     "format_option",
+    "is_quiet",
     "lang_option",
     "load",
     "model_argument",
+    "quiet_option",
+    "raw_model",
     "report_error",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 MAX_ERROR_LINES = 20
+#: How a model read from standard input is named in messages.
+STDIN = "<stdin>"
 F = TypeVar("F", bound=Callable[..., Any])
+_LANG, _FORMAT, _QUIET, _INPUT_FORMAT = (
+    "govgraph.lang",
+    "govgraph.format",
+    "govgraph.quiet",
+    "govgraph.input_format",
+)
 
 
-def report_error(exc: GovgraphError) -> None:
-    """Print an error as one line on stderr (one line per located error for a model
-    that breaks several rules, up to ``MAX_ERROR_LINES``)."""
-    if isinstance(exc, ModelInvalidError) and len(exc.findings) > 1:
-        for finding in exc.findings[:MAX_ERROR_LINES]:
+def _meta() -> dict[str, Any]:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta if ctx is not None else {}
+
+
+def current_language() -> str:
+    """The ``--lang`` of the running command (else from the environment)."""
+    return _meta().get(_LANG) or default_language()
+
+
+def current_format() -> str:
+    """The ``--format`` of the running command (``table`` if it has none)."""
+    return _meta().get(_FORMAT) or "table"
+
+
+def is_quiet() -> bool:
+    """Whether ``--quiet`` was given (status lines on stderr are then left out)."""
+    return bool(_meta().get(_QUIET))
+
+
+def _message(exc: GovgraphError, lang: str) -> str:
+    """The error's one-line message in ``lang`` (the parts govgraph knows how to say)."""
+    if isinstance(exc, ModelInvalidError) and exc.findings:
+        first = exc.findings[0]
+        return str(
+            InputError(
+                f"{first.code}: {first.message(lang)}",
+                file=exc.file,
+                line=exc.line,
+                field=exc.field,
+            )
+        )
+    if isinstance(exc, UnknownEntityError):
+        words = text("error.unknown_id", lang, id=exc.entity_id)
+        if exc.suggestions:
+            ids = text("error.or", lang).join(repr(s) for s in exc.suggestions)
+            words += text("error.did_you_mean", lang, ids=ids)
+        return words
+    if isinstance(exc, InputError):
+        message = translate_message(exc.message, lang)
+        return str(InputError(message, file=exc.file, line=exc.line, field=exc.field))
+    return str(exc)
+
+
+def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = None) -> None:
+    """Print an error on stderr: one line (one per located error for a model that
+    breaks several rules, up to ``MAX_ERROR_LINES``), or a JSON object for
+    ``--format json``."""
+    lang = lang or current_language()
+    findings = exc.findings if isinstance(exc, ModelInvalidError) else []
+    if (fmt or current_format()) == "json":
+        import json
+
+        error: dict[str, Any] = {"exit_code": exc.exit_code, "message": _message(exc, lang)}
+        if isinstance(exc, InputError):
+            error.update(file=exc.file, line=exc.line, field=exc.field)
+        if findings:
+            error["findings"] = [{**f.as_row(lang), "line": f.line} for f in findings]
+        click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+        return
+    if len(findings) > 1:
+        for finding in findings[:MAX_ERROR_LINES]:
             where = f"{finding.location}: " if finding.location else ""
             field = f"{finding.field_path}: " if finding.field_path else ""
-            click.echo(f"error: {where}{field}{finding.code}: {finding.message_en}", err=True)
-        hidden = len(exc.findings) - MAX_ERROR_LINES
+            line = f"{where}{field}{finding.code}: {finding.message(lang)}"
+            click.echo(text("error.line", lang, message=line), err=True)
+        hidden = len(findings) - MAX_ERROR_LINES
         if hidden > 0:
-            click.echo(f"error: ... and {hidden} more (govgraph validate lists them all)", err=True)
+            click.echo(
+                text("error.line", lang, message=plural("error.more", hidden, lang)), err=True
+            )
         return
-    click.echo(f"error: {exc}", err=True)
+    click.echo(text("error.line", lang, message=_message(exc, lang)), err=True)
 
 
-class GovgraphGroup(click.Group):
-    """A click group that turns govgraph errors into clean messages and exit codes."""
+class GovgraphGroup(LazyGroup):
+    """A lazy click group that turns govgraph errors into clean messages and exit codes."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GovgraphError as exc:
-            report_error(exc)
+            report_error(exc, ctx.meta.get(_LANG), ctx.meta.get(_FORMAT))
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -76,17 +155,18 @@ class GovgraphGroup(click.Group):
             sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
             ctx.exit(EXIT_OK)
         except OSError as exc:
+            lang = ctx.meta.get(_LANG) or default_language()
             name = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {name}{exc.strerror or exc}", err=True)
+            report_error(InputError(f"{name}{exc.strerror or exc}"), lang, ctx.meta.get(_FORMAT))
             ctx.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("GOVGRAPH_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
-            click.echo(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(a bug in govgraph; GOVGRAPH_DEBUG=1 shows the traceback)",
-                err=True,
-            )
+            lang = ctx.meta.get(_LANG) or default_language()
+            message = text("error.internal", lang, type=type(exc).__name__, message=exc)
+            click.echo(message, err=True)
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -99,6 +179,8 @@ class AsOfDate(click.ParamType):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> date | None:
+        from govgraph.dates import parse_as_of
+
         if value is None or isinstance(value, date):
             return value
         word = str(value).strip().lower()
@@ -112,8 +194,31 @@ class AsOfDate(click.ParamType):
             self.fail(f"{exc}; or 'today', or 'all' for every date", param, ctx)
 
 
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if key == _QUIET:
+            if value:  # a --quiet before the command name stays on
+                ctx.meta[key] = True
+        elif value is not None:
+            ctx.meta[key] = value
+        return value
+
+    return callback
+
+
 def model_argument(function: F) -> F:
-    """The MODEL argument: a .yaml/.yml/.json file or a CSV directory."""
+    """The MODEL argument: a .yaml/.yml/.json file, a CSV directory, a bolt:// or
+    neo4j:// URI, or ``-`` for standard input (with ``--input-format``)."""
+    function = click.option(
+        "--input-format",
+        type=click.Choice(["yaml", "json"]),
+        default="yaml",
+        show_default=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_remember(_INPUT_FORMAT),
+        help="The format of MODEL when it is - (standard input).",
+    )(function)
     return click.argument("model", metavar="MODEL")(function)
 
 
@@ -125,18 +230,34 @@ def format_option(function: F) -> F:
         type=click.Choice(["table", "json", "csv"]),
         default="table",
         show_default=True,
-        help="Output format.",
+        is_eager=True,
+        callback=_remember(_FORMAT),
+        help="Output format (with json, errors are JSON on stderr too).",
     )(function)
 
 
 def lang_option(function: F) -> F:
-    """``--lang en|fr`` (default from GOVGRAPH_LANG, else en)."""
+    """``--lang en|fr`` (default from GOVGRAPH_LANG, then LC_ALL/LC_MESSAGES/LANG)."""
     return click.option(
         "--lang",
-        type=click.Choice(["en", "fr"]),
-        default=lambda: os.environ.get("GOVGRAPH_LANG", "en"),
-        show_default="en, or $GOVGRAPH_LANG",
+        type=click.Choice(LANGUAGES),
+        default=lambda: default_language(),
+        show_default="$GOVGRAPH_LANG, else from $LANG",
+        is_eager=True,
+        callback=_remember(_LANG),
         help="Language of names, headings and messages.",
+    )(function)
+
+
+def quiet_option(function: F) -> F:
+    """``-q/--quiet``: no status lines (``Wrote …``) on stderr."""
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember(_QUIET),
+        help="Print no status lines (such as 'Wrote …') on stderr; errors still show.",
     )(function)
 
 
@@ -186,6 +307,43 @@ def as_of_line(day: date | None, lang: str) -> str:
     return text("as_of_line", lang, date=day.isoformat())
 
 
+def _check_spec(spec: str) -> None:
+    if not spec.strip():
+        raise InputError(text("error.empty_model", current_language()))
+
+
+def raw_model(spec: str) -> RawModel:
+    """The raw (parsed, not yet validated) model that MODEL names; ``-`` reads
+    standard input in the ``--input-format`` (YAML unless told)."""
+    _check_spec(spec)
+    if spec == "-":
+        from govgraph.formats.documents import parse_document
+
+        is_json = _meta().get(_INPUT_FORMAT) == "json"
+        try:
+            source = sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text ({exc.reason})", file=STDIN) from None
+        return parse_document(source, STDIN, is_json=is_json)
+    from govgraph.formats import read_raw
+
+    return read_raw(spec)
+
+
 def load(spec: str, as_of_date: date | None = None) -> GovernanceModel:
     """The valid model MODEL names, as of a date if given."""
+    from govgraph.temporal import as_of
+
+    _check_spec(spec)
+    if spec == "-":
+        from govgraph.findings import errors_in
+        from govgraph.formats.parse import check_raw
+
+        model, findings = check_raw(raw_model(spec))
+        errors = errors_in(findings)
+        if errors:
+            raise ModelInvalidError(errors, file=STDIN)
+        return as_of(model, as_of_date)
+    from govgraph.sources import open_model
+
     return as_of(open_model(spec), as_of_date)

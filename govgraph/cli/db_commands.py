@@ -13,17 +13,33 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
-from govgraph.cli.output import console, emit_rows
+from govgraph.cli.common import (
+    as_of_option,
+    current_language,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+    quiet_option,
+)
+from govgraph.cli.output import (
+    console,
+    emit_rows,
+    output_name,
+    status,
+    to_option,
+    write_output,
+)
 from govgraph.errors import InputError
-from govgraph.formats import write_model
-from govgraph.store import ANALYST_QUERIES, GraphStore, analyst_queries
-from govgraph.store.connect import ConnectionSettings, open_driver
+from govgraph.i18n import plural, text
+
+if TYPE_CHECKING:
+    from govgraph.store import GraphStore
+    from govgraph.store.connect import ConnectionSettings
 
 __all__ = ["db"]
 
@@ -59,6 +75,9 @@ def open_store(
     uri: str | None, user: str | None, password: str | None, database: str | None, **kwargs: Any
 ) -> Iterator[tuple[GraphStore, ConnectionSettings]]:
     """A connected GraphStore; the driver is closed afterwards."""
+    from govgraph.store import GraphStore
+    from govgraph.store.connect import ConnectionSettings, open_driver
+
     settings = ConnectionSettings.from_env(uri=uri, user=user, password=password, database=database)
     driver = open_driver(settings)
     try:
@@ -75,7 +94,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         key = key.strip()
         if not sep or not _KEY.match(key):
-            raise InputError(f"parameter {pair!r} must look like key=value")
+            raise InputError(text("error.param", current_language(), pair=pair))
         try:
             params[key] = json.loads(raw)
         except json.JSONDecodeError:
@@ -112,6 +131,7 @@ def db() -> None:
 
     Example:
 
+    \b
         govgraph db push fixtures/joint-councils.yaml --prune
     """
 
@@ -124,7 +144,8 @@ def schema(uri: str | None, user: str | None, password: str | None, database: st
 
     Example:
 
-        govgraph db schema --uri bolt://localhost:7687
+    \b
+        govgraph db schema
     """
     with open_store(uri, user, password, database) as (store, _):
         for line in store.apply_schema():
@@ -151,6 +172,7 @@ def push(
 
     Example:
 
+    \b
         govgraph db push fixtures/joint-councils.yaml --prune
     """
     loaded = load(model)
@@ -158,8 +180,16 @@ def push(
     with open_store(uri, user, password, database, **extra) as (store, settings):
         total = 1 + len(loaded.entities) + len(loaded.relationships)
         if total > PROGRESS_THRESHOLD:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             columns = (
-                TextColumn("pushing"),
+                TextColumn(text("db.pushing", current_language())),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -169,14 +199,20 @@ def push(
                 report = store.push(loaded, prune=prune, progress=lambda n: bar.advance(task, n))
         else:
             report = store.push(loaded, prune=prune)
-    message = (
-        f"pushed {report.entities} entities and {report.relationships} relationships "
-        f"to {settings.where}"
+    lang = current_language()
+    message = text(
+        "db.pushed",
+        lang,
+        entities=plural("count.entities", report.entities, lang),
+        relationships=plural("count.relationships", report.relationships, lang),
+        where=settings.where,
     )
     if prune:
-        message += (
-            f"; pruned {report.deleted_entities} entities and "
-            f"{report.deleted_relationships} relationships"
+        message += text(
+            "db.pruned",
+            lang,
+            entities=plural("count.entities", report.deleted_entities, lang),
+            relationships=plural("count.relationships", report.deleted_relationships, lang),
         )
     click.echo(message)
 
@@ -187,12 +223,15 @@ def push(
     "--output",
     "output",
     required=True,
-    help="Model file to write (.yaml, .json, or a CSV directory).",
+    help="Model file to write (.yaml, .json, or a CSV directory); - for standard output.",
 )
+@to_option
 @as_of_option
 @connection_options
+@quiet_option
 def pull(
     output: str,
+    to: str,
     as_of_date: date | None,
     uri: str | None,
     user: str | None,
@@ -203,17 +242,29 @@ def pull(
 
     Example:
 
+    \b
         govgraph db pull -o out/joint-councils.yaml
     """
+    from govgraph.formats import write_model
     from govgraph.temporal import as_of
 
     with open_store(uri, user, password, database) as (store, settings):
         model = store.pull()
-    write_model(as_of(model, as_of_date), output)
-    click.echo(
-        f"pulled {len(model.entities)} entities and {len(model.relationships)} "
-        f"relationships from {settings.where} to {output}"
+    write_output(output, lambda path: write_model(as_of(model, as_of_date), path), f".{to}")
+    lang = current_language()
+    message = text(
+        "db.pulled",
+        lang,
+        entities=plural("count.entities", len(model.entities), lang),
+        relationships=plural("count.relationships", len(model.relationships), lang),
+        where=settings.where,
+        path=output_name(output, lang),
     )
+    # on stderr when the model itself goes to stdout
+    if output == "-":
+        status(message)
+    else:
+        click.echo(message)
 
 
 @db.command()
@@ -241,8 +292,11 @@ def query(
 
     Example:
 
+    \b
         govgraph db query reporting_chain -p id=data-driven-intelligence-wg --as-of 2018
     """
+    from govgraph.store import ANALYST_QUERIES, analyst_queries
+
     if name is None:
         rows = [
             {"name": q.name, "parameters": ", ".join(q.params), "description": q.description}
@@ -255,7 +309,8 @@ def query(
         )
         return
     if name not in ANALYST_QUERIES:
-        raise InputError(f"no query named {name!r} (named queries: {', '.join(ANALYST_QUERIES)})")
+        names = ", ".join(ANALYST_QUERIES)
+        raise InputError(text("error.no_query", current_language(), name=name, names=names))
     values = _parse_params(params)
     if as_of_date is not None:
         values["date"] = as_of_date.isoformat()
@@ -284,6 +339,7 @@ def cypher(
 
     Example:
 
+    \b
         govgraph db cypher "MATCH (n:WorkingGroup) RETURN n.id AS id, n.name_en AS name"
     """
     from govgraph.store import check_read_only

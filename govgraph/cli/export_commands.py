@@ -6,8 +6,10 @@ from datetime import date
 
 import click
 
-from govgraph.cli.common import as_of_option, lang_option, load, model_argument
-from govgraph.html import VIEWS, export_html
+from govgraph.cli.common import as_of_option, lang_option, load, model_argument, quiet_option
+from govgraph.cli.output import output_name, status, write_output
+from govgraph.html.views import VIEWS
+from govgraph.i18n import plural, text
 
 __all__ = ["export"]
 
@@ -18,6 +20,7 @@ def export() -> None:
 
     Example:
 
+    \b
         govgraph export html fixtures/joint-councils.yaml -o jc.html
     """
 
@@ -30,7 +33,7 @@ def export() -> None:
     "output",
     required=True,
     metavar="FILE",
-    help="The HTML file to write (atomically; nothing is written on error).",
+    help="The HTML file to write (atomically; nothing is written on error); - for standard output.",
 )
 @click.option(
     "--view",
@@ -57,6 +60,7 @@ def export() -> None:
 )
 @lang_option
 @as_of_option
+@quiet_option
 def html(
     model: str,
     output: str,
@@ -77,25 +81,37 @@ def html(
 
     Examples:
 
+    \b
         govgraph export html fixtures/joint-councils.yaml -o jc.html --lang fr
-
         govgraph export html fixtures/joint-councils.yaml -o net.html --view network \\
             --focus pssdc --depth 1
     """
+    from govgraph.html import export_html
+
     loaded = load(model, as_of_date)
-    stats = export_html(
-        loaded,
+    stats = write_output(
         output,
+        lambda path: export_html(
+            loaded,
+            path,
+            view=view,
+            lang=lang,
+            as_of=as_of_date,
+            focus=focus,
+            depth=depth,
+            scenarios=list(scenarios),
+        ),
+        ".html",
+    )
+    options = stats["frames"] - 1
+    message = text(
+        "written_html",
+        lang,
+        path=output_name(output, lang),
         view=view,
-        lang=lang,
-        as_of=as_of_date,
-        focus=focus,
-        depth=depth,
-        scenarios=list(scenarios),
+        nodes=plural("count.nodes", stats["nodes"], lang),
+        lines=plural("count.lines", stats["edges"], lang),
+        options=f", {plural('count.options', options, lang)}" if options else "",
+        kib=stats["bytes"] // 1024,
     )
-    frames = f", {stats['frames'] - 1} options" if stats["frames"] > 1 else ""
-    click.echo(
-        f"Wrote {output} ({view}: {stats['nodes']} nodes, {stats['edges']} lines{frames}, "
-        f"{stats['bytes'] // 1024} KiB)",
-        err=True,
-    )
+    status(message)

@@ -1,5 +1,4 @@
-"""Commands about a model's health: ``health`` (findings and rules) and ``generate``
-(synthetic models to try them on)."""
+"""``govgraph health``: a model's findings and governance rules."""
 
 from __future__ import annotations
 
@@ -15,19 +14,18 @@ from govgraph.cli.common import (
     format_option,
     lang_option,
     model_argument,
+    raw_model,
 )
-from govgraph.cli.output import console, emit, emit_rows
-from govgraph.findings import Finding, Severity, grouped_rows
-from govgraph.formats import read_raw, write_model
+from govgraph.cli.output import SEVERITY_STYLES, console, emit, emit_grouped
+from govgraph.findings import Finding, Severity
 from govgraph.formats.parse import MAX_ERRORS, RawModel, locate_findings, model_from_raw
-from govgraph.generate import generate_model
 from govgraph.health import HealthLimits, health
-from govgraph.i18n import text
+from govgraph.i18n import plural, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, load_rules_file, rules_of_model
 from govgraph.sources import is_database_uri, open_model
 
-__all__ = ["emit_grouped", "generate", "health_command"]
+__all__ = ["health_command"]
 
 _DEFAULTS = HealthLimits()
 
@@ -45,29 +43,11 @@ def _located(findings: list[Finding], raw: RawModel | None) -> list[Finding]:
     return result
 
 
-def emit_grouped(findings: list[Finding], lang: str, title: str) -> None:
-    """A table of findings, one line per code with its count (``grouped_rows``)."""
-    rows = [
-        {**row, "severity": text(row["severity"], lang)} for row in grouped_rows(findings, lang)
-    ]
-    columns = [
-        ("severity", text("severity", lang)),
-        ("code", text("code", lang)),
-        ("count", text("count", lang)),
-        ("location", text("location", lang)),
-        ("entities", text("entities", lang)),
-        ("message", text("first_example", lang)),
-    ]
-    emit_rows(rows, columns, "table", title=title)
-    if len(rows) < len(findings):
-        console().print(text("grouped_note", lang, findings=len(findings), codes=len(rows)))
-
-
 def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
     """The model (not yet checked: health reports its errors) and its raw file."""
     if is_database_uri(model):
         return open_model(model), None
-    raw = read_raw(model)
+    raw = raw_model(model)
     return model_from_raw(raw), raw
 
 
@@ -153,9 +133,10 @@ def health_command(
         "infos": counts[Severity.info],
         "findings": rows,
     }
+    styles = [SEVERITY_STYLES.get(row["severity"]) for row in rows]
     if fmt == "table":
         click.echo(as_of_line(as_of_date, lang))
-        rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
+        rows = [{**row, "severity": text(f"severity.{row['severity']}", lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_health_findings", lang))
     elif fmt == "table" and not list_all:
@@ -168,61 +149,16 @@ def health_command(
             ("entities", text("entities", lang)),
             ("message", text("message", lang)),
         ]
-        emit(data, rows, columns, fmt, title=text("health_findings", lang))
+        emit(data, rows, columns, fmt, title=text("health_findings", lang), styles=styles)
     if fmt == "table" and findings:
         console().print(
             text(
                 "summary_health",
                 lang,
-                errors=counts[Severity.error],
-                warnings=counts[Severity.warning],
-                infos=counts[Severity.info],
+                errors=plural("count.errors", counts[Severity.error], lang),
+                warnings=plural("count.warnings", counts[Severity.warning], lang),
+                infos=plural("count.notes", counts[Severity.info], lang),
             )
         )
     if counts[Severity.error]:
         raise click.exceptions.Exit(EXIT_FINDINGS)
-
-
-@click.command()
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    metavar="FILE",
-    help="Where to write the model: .yaml/.yml, .json, or a directory for CSV.",
-)
-@click.option(
-    "--bodies",
-    type=click.IntRange(min=0),
-    required=True,
-    help="Number of bodies (councils, committees, working groups, tables, organisations).",
-)
-@click.option(
-    "--people",
-    type=click.IntRange(min=0),
-    required=True,
-    help="Number of people (persons and positions).",
-)
-@click.option(
-    "--seed", type=int, default=0, show_default=True, help="Random seed: same seed, same file."
-)
-def generate(out: str, bodies: int, people: int, seed: int) -> None:
-    """Write a synthetic, realistic whole-of-government model: jurisdictions, five levels
-    of councils, committees and working groups with heavy-tailed spans, matrix and
-    informal lines, tables, supporting organisations, people on 1–k bodies,
-    priorities, meetings and validity dates. The same seed gives the same file.
-
-    The file is written atomically; its format is chosen by its extension.
-
-    Example:
-
-        govgraph generate -o out/synthetic.json --bodies 2000 --people 8000 --seed 7
-    """
-    model = generate_model(bodies=bodies, people=people, seed=seed)
-    write_model(model, out)
-    click.echo(
-        f"{text('written', 'en', path=out)} "
-        f"({len(model.entities)} entities, {len(model.relationships)} relationships)",
-        err=True,
-    )

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from govgraph.cli.common import load, model_argument
+from govgraph.cli.common import lang_option, load, model_argument, quiet_option
+from govgraph.cli.output import status
 from govgraph.errors import InputError
-from govgraph.i18n import text
+from govgraph.i18n import plural, text
 
 __all__ = ["changes"]
 
@@ -23,7 +24,9 @@ __all__ = ["changes"]
     is_flag=True,
     help="Write only the scenario and its change events, not the model after it.",
 )
-def changes(model: str, scenario: str, out: str, events_only: bool) -> None:
+@lang_option
+@quiet_option
+def changes(model: str, scenario: str, out: str, events_only: bool, lang: str) -> None:
     """Apply a scenario and write the model after it in W3C ORG (OUT: .ttl, .jsonld or
     .nt), with each classified change as an org:ChangeEvent (org:originalOrganization,
     org:resultingOrganization, prov:atTime the scenario's effective date).
@@ -40,8 +43,10 @@ def changes(model: str, scenario: str, out: str, events_only: bool) -> None:
     from govgraph.scenarios import load_scenario
 
     if Path(out).suffix.lower() not in RDF_FORMATS:
-        raise InputError(f"OUT must end in {', '.join(RDF_FORMATS)}", file=out)
+        suffixes = ", ".join(RDF_FORMATS)
+        raise InputError(text("error.rdf_out", lang, suffixes=suffixes), file=out)
     loaded = load(model)
     graph = scenario_to_rdf(loaded, load_scenario(scenario), events_only=events_only)
     write_graph(graph, out)
-    click.echo(f"{text('written', 'en', path=out)} ({len(graph)} triples)", err=True)
+    triples = plural("count.triples", len(graph), lang)
+    status(text("written_triples", lang, path=out, triples=triples))

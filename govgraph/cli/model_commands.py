@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from govgraph.checks import check_model
 from govgraph.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
@@ -15,15 +15,26 @@ from govgraph.cli.common import (
     lang_option,
     load,
     model_argument,
+    quiet_option,
+    raw_model,
 )
-from govgraph.cli.health_commands import emit_grouped
-from govgraph.cli.output import console, emit, emit_rows
+from govgraph.cli.output import (
+    SEVERITY_STYLES,
+    console,
+    emit,
+    emit_grouped,
+    emit_rows,
+    status,
+    to_option,
+    write_output,
+    written_model,
+)
 from govgraph.errors import ModelInvalidError
-from govgraph.findings import Finding, Severity
-from govgraph.formats import validate_path, write_model
-from govgraph.i18n import kind_name, text, type_name
+from govgraph.i18n import kind_name, plural, text, type_name
 from govgraph.sources import is_database_uri
-from govgraph.summary import summarize
+
+if TYPE_CHECKING:
+    from govgraph.findings import Finding
 
 __all__ = ["convert", "show", "validate"]
 
@@ -62,8 +73,13 @@ def validate(
 
     Example:
 
+    \b
         govgraph validate fixtures/joint-councils.yaml --lang fr
     """
+    from govgraph.checks import check_model
+    from govgraph.findings import Severity
+    from govgraph.formats.parse import check_raw
+
     if is_database_uri(model):
         # a pulled model with errors raises (its errors listed, exit 2); else its warnings
         try:
@@ -72,7 +88,7 @@ def validate(
             findings = exc.findings
     else:
         try:
-            _, findings = validate_path(model, as_of_date)
+            _, findings = check_raw(raw_model(model), as_of_date)
         except ModelInvalidError as exc:
             findings = exc.findings
     errors = sum(f.severity is Severity.error for f in findings)
@@ -85,16 +101,22 @@ def validate(
         "findings": [f.as_row(lang) for f in findings],
     }
     rows = [f.as_row(lang) for f in findings]
+    styles = [SEVERITY_STYLES.get(row["severity"]) for row in rows]
     if fmt == "table":  # machine formats keep the stable severity codes
-        rows = [{**row, "severity": text(row["severity"], lang)} for row in rows]
+        rows = [{**row, "severity": text(f"severity.{row['severity']}", lang)} for row in rows]
     if fmt == "table" and not findings:
         click.echo(text("no_findings", lang))
     elif fmt == "table" and not list_all:
         emit_grouped(findings, lang, text("findings", lang))
     else:
-        emit(data, rows, _finding_columns(lang), fmt, title=text("findings", lang))
+        title = text("findings", lang)
+        emit(data, rows, _finding_columns(lang), fmt, title=title, styles=styles)
     if fmt == "table" and findings:
-        console().print(text("summary_valid", lang, errors=errors, warnings=warnings))
+        counts = {
+            "errors": plural("count.errors", errors, lang),
+            "warnings": plural("count.warnings", warnings, lang),
+        }
+        console().print(text("summary_valid", lang, **counts))
     if errors:
         raise click.exceptions.Exit(EXIT_USAGE)
     if strict and warnings:
@@ -112,8 +134,11 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 
     Example:
 
+    \b
         govgraph show fixtures/joint-councils.yaml --as-of 2017-06
     """
+    from govgraph.summary import summarize
+
     loaded = load(model, as_of_date)
     summary = summarize(loaded)
     summary["as_of"] = as_of_date.isoformat() if as_of_date else None
@@ -154,24 +179,30 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 @click.command()
 @model_argument
 @click.argument("out", metavar="OUT")
+@to_option
 @as_of_option
-def convert(model: str, out: str, as_of_date: date | None) -> None:
+@lang_option
+@quiet_option
+def convert(model: str, out: str, to: str, as_of_date: date | None, lang: str) -> None:
     """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
     or a directory (a path ending in / or with no extension) for the CSV form; also
     .xlsx (workbook), .ttl/.jsonld/.nt (W3C ORG), .popolo.json (Popolo), .graphml and
     .gexf (Gephi, dynamic). MODEL may be any of them but .gexf.
 
+    OUT - writes to standard output, in the --to format (YAML unless told); MODEL -
+    reads standard input (--input-format).
+
     The model is validated first; nothing is written if it is invalid. Files are
     written atomically.
 
-    Example:
+    Examples:
 
+    \b
         govgraph convert fixtures/joint-councils.yaml out/joint-councils-csv/
+        govgraph convert fixtures/joint-councils.yaml - --to json
     """
+    from govgraph.formats import write_model
+
     loaded = load(model, as_of_date)
-    write_model(loaded, out)
-    click.echo(
-        f"{text('written', 'en', path=out)} "
-        f"({len(loaded.entities)} entities, {len(loaded.relationships)} relationships)",
-        err=True,
-    )
+    write_output(out, lambda path: write_model(loaded, path), f".{to}")
+    status(written_model(out, loaded, lang))

@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
-from govgraph.cli.output import console, emit, emit_json, emit_rows
-from govgraph.formats import write_model
+from govgraph.cli.common import (
+    as_of_option,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+    quiet_option,
+)
+from govgraph.cli.output import console, emit, emit_json, emit_rows, status, written_model
 from govgraph.i18n import text
-from govgraph.rules import load_rules_file
-from govgraph.scenarios import apply_scenario, load_scenario
-from govgraph.scenarios.briefing import briefing_markdown, report_sections, summary_lines
-from govgraph.scenarios.compare import compare_rows, compare_scenarios
-from govgraph.scenarios.impact import ImpactReport, impact_between
+
+if TYPE_CHECKING:
+    from govgraph.scenarios.impact import ImpactReport
 
 __all__ = ["compare", "simulate"]
 
@@ -46,6 +51,7 @@ __all__ = ["compare", "simulate"]
 )
 @lang_option
 @as_of_option
+@quiet_option
 def simulate(
     model: str,
     scenario: str,
@@ -67,8 +73,15 @@ def simulate(
 
     Example:
 
+    \b
         govgraph simulate fixtures/joint-councils.yaml fixtures/scenarios/quick-wins.yaml --report markdown --lang fr
     """  # noqa: E501
+    from govgraph.formats import write_model
+    from govgraph.rules import load_rules_file
+    from govgraph.scenarios import apply_scenario, load_scenario
+    from govgraph.scenarios.briefing import briefing_markdown
+    from govgraph.scenarios.impact import impact_between
+
     loaded = load(model)
     parsed = load_scenario(scenario)
     after = apply_scenario(loaded, parsed)
@@ -77,11 +90,7 @@ def simulate(
     report = impact_between(loaded, after, day=day, scenario=parsed, rules=rules)
     if out is not None:
         write_model(after, out)
-        click.echo(
-            f"{text('written', lang, path=out)} "
-            f"({len(after.entities)} entities, {len(after.relationships)} relationships)",
-            err=True,
-        )
+        status(written_model(out, after, lang))
     if report_format == "json":
         emit_json(report.to_dict(lang))
     elif report_format == "markdown":
@@ -91,6 +100,8 @@ def simulate(
 
 
 def _print_table(report: ImpactReport, lang: str) -> None:
+    from govgraph.scenarios.briefing import report_sections, summary_lines
+
     out = console()
     name = report.scenario["name"]
     out.print(name.get(lang) or next(iter(name.values()), ""), style="bold")
@@ -129,8 +140,13 @@ def compare(
 
     Example:
 
+    \b
         govgraph compare fixtures/joint-councils.yaml fixtures/scenarios/quick-wins.yaml fixtures/scenarios/digital-consolidation.yaml
     """  # noqa: E501
+    from govgraph.rules import load_rules_file
+    from govgraph.scenarios import load_scenario
+    from govgraph.scenarios.compare import compare_rows, compare_scenarios
+
     loaded = load(model)
     parsed = [load_scenario(path) for path in scenarios]
     rules = [rule for path in rules_files for rule in load_rules_file(path)]
@@ -138,5 +154,5 @@ def compare(
     rows, columns = compare_rows(result, lang)
     if fmt == "csv":
         columns = [("key", "key"), *columns]
-    title = ("Options au " if lang == "fr" else "Options on ") + result["day"]
+    title = text("compare.title", lang, day=result["day"])
     emit(result, rows, columns, fmt, title=title)

@@ -25,7 +25,7 @@ from govgraph.formats.locate import locate_lines
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.model import GovernanceModel
 
-__all__ = ["read_document", "write_json", "write_yaml"]
+__all__ = ["parse_document", "read_document", "write_json", "write_yaml"]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -74,8 +74,17 @@ def read_document(path: str | Path) -> RawModel:
         raise InputError(f"not UTF-8 text ({exc.reason})", file=origin) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), file=origin) from None
+    return parse_document(text, origin, is_json=path.suffix.lower() == ".json")
 
-    if path.suffix.lower() == ".json":
+
+def parse_document(text: str, origin: str, *, is_json: bool) -> RawModel:
+    """Parse a YAML or JSON model document given as text (``origin`` names it in
+    messages, e.g. ``<stdin>``).
+
+    >>> parse_document('{"entities": []}', "<stdin>", is_json=True).origin
+    '<stdin>'
+    """
+    if is_json:
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:

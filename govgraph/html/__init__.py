@@ -31,7 +31,7 @@ from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.page import render_page, safe_json
 from govgraph.html.style import STYLE, page_texts
 from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
-from govgraph.i18n import LANGUAGES
+from govgraph.i18n import LANGUAGES, catalogue, text
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of as model_as_of
 
@@ -56,14 +56,9 @@ def _pair_of(value: Any) -> list[str]:
     return [str(en or fr), str(fr or en)]
 
 
-_CHANGE_WORDS = {
-    "created": ("created", "créé"),
-    "abolished": ("abolished", "aboli"),
-    "merged": ("merged into", "fusionné avec"),
-    "transferred": ("moved", "déplacé"),
-    "renamed": ("renamed", "renommé"),
-    "modified": ("modified", "modifié"),
-}
+def _change_word(kind: str, lang: str) -> str:
+    key = f"change.{kind}"
+    return text(key, lang) if key in catalogue() else kind
 
 
 def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
@@ -74,7 +69,7 @@ def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
 
     lines = []
     for lang in (0, 1):
-        word = _CHANGE_WORDS.get(change.kind, (change.kind, change.kind))[lang]
+        word = _change_word(change.kind, LANGUAGES[lang])
         details = change.details
         text = f"{name(change.entity, lang)}: {word}"
         if change.kind == "transferred":

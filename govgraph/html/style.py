@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govgraph.i18n import kind_name, level_name, role_name, type_name
+from govgraph.i18n import catalogue, kind_name, level_name, role_name, text, type_name
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __all__ = ["STYLE", "page_texts"]
@@ -66,70 +66,11 @@ STYLE: dict[str, Any] = {
     "status": _STATUS,
 }
 
-_PAGE: dict[str, tuple[str, str]] = {
-    "page_title": ("Governance map", "Carte de la gouvernance"),
-    "view:hierarchy": ("Formal hierarchy", "Hiérarchie formelle"),
-    "view:network": ("Network of relationships", "Réseau des relations"),
-    "view:overlaps": ("Overlaps between bodies", "Chevauchements entre organes"),
-    "search": ("Find a body…", "Rechercher un organe…"),
-    "no_match": ("No match", "Aucun résultat"),
-    "legend": ("Legend", "Légende"),
-    "kinds": ("Entities", "Entités"),
-    "types": ("Relationships", "Relations"),
-    "continuum": ("Engagement continuum", "Continuum de mobilisation"),
-    "filter": ("Show relationship types", "Types de relations affichés"),
-    "details": ("Details", "Détails"),
-    "details_hint": (
-        "Click a node or a line to see its details here.",
-        "Cliquez sur un nœud ou une ligne pour en voir les détails ici.",
-    ),
-    "option": ("Option", "Option"),
-    "baseline": ("Baseline", "Situation actuelle"),
-    "changes": ("Changes from the baseline", "Changements par rapport à la situation actuelle"),
-    "no_changes": ("No changes.", "Aucun changement."),
-    "status": ("Change", "Changement"),
-    "status:created": ("created", "créé"),
-    "status:removed": ("removed", "supprimé"),
-    "status:moved": ("moved (new parent)", "déplacé (nouveau parent)"),
-    "status:renamed": ("renamed", "renommé"),
-    "status:modified": ("modified", "modifié"),
-    "status:unchanged": ("unchanged", "inchangé"),
-    "as_of": ("As of", "En date du"),
-    "focus": ("Around", "Autour de"),
-    "depth": ("depth", "profondeur"),
-    "kind": ("Kind", "Type"),
-    "id": ("Id", "Identifiant"),
-    "acronym": ("Acronym", "Sigle"),
-    "description": ("Description", "Description"),
-    "valid": ("Valid", "En vigueur"),
-    "tags": ("Tags", "Étiquettes"),
-    "source": ("Source", "Source"),
-    "no_source": ("(no source given)", "(aucune source indiquée)"),
-    "relationship": ("Relationship", "Relation"),
-    "formal": ("formal", "formelle"),
-    "informal": ("informal (dashed)", "informelle (pointillés)"),
-    "role": ("Role", "Rôle"),
-    "level": ("Engagement", "Mobilisation"),
-    "service": ("Service", "Service"),
-    "shared_members": ("Shared members", "Membres communs"),
-    "shared_priorities": ("Shared priorities", "Priorités communes"),
-    "jaccard": ("Overlap (Jaccard)", "Chevauchement (Jaccard)"),
-    "since": ("since", "depuis"),
-    "until": ("until", "jusqu'à"),
-    "nodes_edges": ("{nodes} nodes, {edges} lines", "{nodes} nœuds, {edges} lignes"),
-    "language": ("Language", "Langue"),
-    "type:OVERLAP": ("overlaps with", "chevauche"),
-    "layout_note": (
-        "Large view: positions precomputed, physics off.",
-        "Grande vue : positions précalculées, physique désactivée.",
-    ),
-}
-
 
 def page_texts(lang: str) -> dict[str, str]:
-    """Every text the page shows, in ``lang``: page words, kinds, types, levels, roles."""
-    index = 1 if lang == "fr" else 0
-    texts = {key: pair[index] for key, pair in _PAGE.items()}
+    """Every text the page shows, in ``lang``: page words (the catalogue's ``page.KEY``),
+    kinds, types, levels, roles."""
+    texts = {key[5:]: text(key, lang) for key in catalogue() if key.startswith("page.")}
     for kind in EntityKind:
         texts[f"kind:{kind.value}"] = kind_name(kind.value, lang)
     for rel_type in RelationType:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from govgraph.i18n import kind_name
+from govgraph.i18n import kind_name, text
 from govgraph.scenarios.diff import Change
 from govgraph.scenarios.impact import ImpactReport
 
@@ -33,107 +33,15 @@ __all__ = [
     "summary_lines",
 ]
 
-_T: dict[str, tuple[str, str]] = {
-    "briefing": ("Briefing note: {name}", "Note d’information : {name}"),
-    "effective": ("Effective {date}", "En vigueur le {date}"),
-    "no_effective": ("No effective date", "Aucune date d’entrée en vigueur"),
-    "as_of": ("impact as of {date}", "incidence au {date}"),
-    "not_in_effect": (
-        "The scenario takes effect on {effective}: on {date} nothing has changed yet.",
-        "Le scénario entre en vigueur le {effective} : au {date}, rien n’a encore changé.",
-    ),
-    "purpose": ("Purpose", "Objet"),
-    "summary": ("Summary", "Résumé"),
-    "changes": ("Changes", "Changements"),
-    "chains": ("Reporting chains", "Chaînes hiérarchiques"),
-    "metrics": (
-        "Span of control, depth and meetings",
-        "Étendue de contrôle, profondeur et réunions",
-    ),
-    "findings_introduced": ("Health findings introduced", "Constatations de santé introduites"),
-    "findings_resolved": ("Health findings resolved", "Constatations de santé résolues"),
-    "overlaps_created": ("Overlaps created", "Chevauchements créés"),
-    "overlaps_removed": ("Overlaps removed", "Chevauchements supprimés"),
-    "coverage": ("Jurisdiction coverage", "Représentation des gouvernements"),
-    "meeting_load": (
-        "Meeting days per member per year",
-        "Jours de réunion par membre par année",
-    ),
-    "change": ("Change", "Changement"),
-    "entity": ("Body", "Organe"),
-    "member": ("Member", "Membre"),
-    "details": ("Details", "Détails"),
-    "before": ("Before", "Avant"),
-    "after": ("After", "Après"),
-    "span": ("Span", "Étendue"),
-    "depth": ("Depth", "Profondeur"),
-    "members": ("Members", "Membres"),
-    "annual_meeting_days": ("Meeting days a year", "Jours de réunion par année"),
-    "code": ("Code", "Code"),
-    "message": ("Message", "Message"),
-    "bodies": ("Bodies", "Organes"),
-    "shared": ("Shared", "En commun"),
-    "jaccard": ("Jaccard", "Jaccard"),
-    "gained": ("Gained", "Ajoutés"),
-    "lost": ("Lost", "Perdus"),
-    "missing": ("Missing", "Absents"),
-    "none": ("none", "aucun"),
-    "no_line": ("no formal line", "aucun lien officiel"),
-    "ended": ("ended {date}", "fin le {date}"),
-    "removed": ("removed", "supprimé"),
-    "merged_into": ("merged into {into}", "fusionné avec {into}"),
-    "nothing": ("Nothing in this section changes.", "Rien ne change dans cette section."),
-    "sum_changes": ("Changes: {items}.", "Changements : {items}."),
-    "sum_chains": (
-        "Reporting chains change for {n} bodies: {items}.",
-        "Les chaînes hiérarchiques changent pour {n} organes : {items}.",
-    ),
-    "sum_span": ("Span of control: {items}.", "Étendue de contrôle : {items}."),
-    "sum_days": (
-        "Meeting days a year per body: {items}.",
-        "Jours de réunion par année, par organe : {items}.",
-    ),
-    "sum_load": (
-        "Meeting days per member per year (mean over the {n} affected members whose load "
-        "is known): {before} → {after}; {changed} members see a change.",
-        "Jours de réunion par membre par année (moyenne des {n} membres touchés dont la "
-        "charge est connue) : {before} → {after}; la charge change pour {changed} membres.",
-    ),
-    "sum_findings": (
-        "Health findings: {introduced} introduced, {resolved} resolved.",
-        "Constatations de santé : {introduced} introduites, {resolved} résolues.",
-    ),
-    "sum_overlaps": (
-        "Overlaps between bodies: {created} created, {removed} removed.",
-        "Chevauchements entre organes : {created} créés, {removed} supprimés.",
-    ),
-    "sum_coverage": (
-        "Jurisdiction coverage changes for {n} bodies.",
-        "La représentation des gouvernements change pour {n} organes.",
-    ),
-    "sum_members": ("Members affected: {n}.", "Membres touchés : {n}."),
-    "analysed": (
-        "Computed on the affected part of the model: {entities} of {total} entities.",
-        "Calculé sur la partie touchée du modèle : {entities} entités sur {total}.",
-    ),
-    "created": ("created", "créé"),
-    "abolished": ("abolished", "aboli"),
-    "merged": ("merged", "fusionné"),
-    "transferred": ("transferred", "transféré"),
-    "renamed": ("renamed", "renommé"),
-    "modified": ("modified", "modifié"),
-}
-
 
 def say(key: str, lang: str = "en", **values: Any) -> str:
-    """A scenario text in ``lang`` filled with ``values``.
+    """A scenario text in ``lang`` filled with ``values`` (the catalogue's
+    ``briefing.KEY``).
 
     >>> say("ended", "fr", date="2026-03-31")
     'fin le 2026-03-31'
     """
-    pair = _T[key]
-    text = pair[1] if lang == "fr" else pair[0]
-    return text.format(**values) if values else text
+    return text(f"briefing.{key}", lang, **values)
 
 
 def change_kind_name(kind: str, lang: str = "en") -> str:

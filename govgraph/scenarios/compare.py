@@ -28,6 +28,7 @@ from govgraph.analysis import metrics
 from govgraph.dates import parse_as_of
 from govgraph.findings import Finding, Severity
 from govgraph.graph import to_graph
+from govgraph.i18n import LANGUAGES, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule
 from govgraph.scenarios.apply import apply_scenario
@@ -36,42 +37,41 @@ from govgraph.scenarios.spec import Scenario
 
 __all__ = ["FIGURES", "compare_rows", "compare_scenarios", "figure_name"]
 
-#: The figures compared, in display order, with their English and French names.
-FIGURES: dict[str, tuple[str, str]] = {
-    "bodies": ("Bodies", "Organes"),
-    "formal_lines": ("Formal lines", "Liens officiels"),
-    "informal_lines": ("Informal lines", "Liens informels"),
-    "layers": ("Layers", "Niveaux"),
-    "roots": ("Top bodies", "Organes de tête"),
-    "orphans": ("Bodies outside the structure", "Organes hors de la structure"),
-    "informal_only": ("Bodies with only informal lines", "Organes à liens informels seulement"),
-    "widest_span": ("Widest span of control", "Plus grande étendue de contrôle"),
-    "meeting_days_per_year": ("Meeting days a year (all bodies)", "Jours de réunion par année"),
-    "meeting_days_per_member_per_year": (
-        "Meeting days per member per year (mean)",
-        "Jours de réunion par membre par année (moyenne)",
-    ),
-    "health_errors": ("Health errors", "Erreurs de santé"),
-    "health_warnings": ("Health warnings", "Avertissements de santé"),
-    "changes": ("Changes", "Changements"),
-    "transferred": ("Bodies transferred", "Organes transférés"),
-    "merged": ("Bodies merged", "Organes fusionnés"),
-    "created": ("Entities created", "Entités créées"),
-    "abolished": ("Entities abolished", "Entités abolies"),
-    "chains_changed": ("Reporting chains changed", "Chaînes hiérarchiques modifiées"),
-    "findings_introduced": ("Findings introduced", "Constatations introduites"),
-    "findings_resolved": ("Findings resolved", "Constatations résolues"),
-    "overlaps_created": ("Overlaps created", "Chevauchements créés"),
-    "overlaps_removed": ("Overlaps removed", "Chevauchements supprimés"),
-    "members_affected": ("Members affected", "Membres touchés"),
-}
-_BASELINE = {"en": "Current structure", "fr": "Structure actuelle"}
+#: The figures compared, in display order (their names: the catalogue's ``figure.KEY``).
+FIGURES: tuple[str, ...] = (
+    "bodies",
+    "formal_lines",
+    "informal_lines",
+    "layers",
+    "roots",
+    "orphans",
+    "informal_only",
+    "widest_span",
+    "meeting_days_per_year",
+    "meeting_days_per_member_per_year",
+    "health_errors",
+    "health_warnings",
+    "changes",
+    "transferred",
+    "merged",
+    "created",
+    "abolished",
+    "chains_changed",
+    "findings_introduced",
+    "findings_resolved",
+    "overlaps_created",
+    "overlaps_removed",
+    "members_affected",
+)
+
+
+def _baseline_name() -> dict[str, str]:
+    return {lang: text("compare.baseline", lang) for lang in LANGUAGES}
 
 
 def figure_name(key: str, lang: str = "en") -> str:
     """The name of a compared figure in ``lang``."""
-    english, french = FIGURES[key]
-    return french if lang == "fr" else english
+    return text(f"figure.{key}", lang)
 
 
 def _severities(findings: Sequence[Finding]) -> tuple[int, int]:
@@ -118,7 +118,7 @@ def compare_scenarios(
     day = parse_as_of(day)
     base_errors, base_warnings = _severities(_health(model, day, rules=rules))
     baseline = _structure(model, day, (base_errors, base_warnings))
-    options = [{"name": dict(_BASELINE), "effective": None, "figures": baseline}]
+    options = [{"name": _baseline_name(), "effective": None, "figures": baseline}]
     for scenario in scenarios:
         after = apply_scenario(model, scenario)
         report = impact_between(model, after, day=day, scenario=scenario, rules=rules)
@@ -154,7 +154,7 @@ def compare_scenarios(
 
 def compare_rows(result: dict[str, Any], lang: str = "en") -> tuple[list[dict], list[tuple]]:
     """Rows (one per figure) and columns (the figure, then one per option) for a table."""
-    columns: list[tuple[str, str]] = [("figure", "Indicateur" if lang == "fr" else "Figure")]
+    columns: list[tuple[str, str]] = [("figure", text("compare.figure", lang))]
     for i, option in enumerate(result["options"]):
         name = option["name"].get(lang) or next(iter(option["name"].values()))
         columns.append((f"option_{i}", name))

@@ -1,0 +1,187 @@
+"""Every English and French text govgraph shows, from one gettext catalogue.
+
+The catalogue is ``govgraph/i18n/locale/fr/LC_MESSAGES/govgraph.po``: each entry's
+``msgctxt`` is the key code asks for, its ``msgid`` the English text (``msgid_plural``
+for the English plural) and its ``msgstr`` the French (``msgstr[0]`` for 0 and 1,
+``msgstr[1]`` from 2: French says "0 erreur", English "0 errors"). Placeholders are
+``str.format`` fields (``{path}``, ``{n}``), the same in both languages.
+
+>>> text("entities", "fr"), kind_name("working_group", "fr")
+('Entités', 'Groupe de travail')
+>>> plural("count.errors", 0, "fr"), plural("count.errors", 0, "en")
+('0 erreur', '0 errors')
+>>> text("written", "fr", path="out.json")
+'Écrit : out.json'
+>>> text("no-such-key", "fr")
+'no-such-key'
+
+To add a message: add an entry to the .po file (or, for ``("English", "Français")``
+pairs, put them in a Python file as ``_TEXT = {"key": ("English", "Français")}`` and run
+``python -m govgraph.i18n.sync that_file.py``), then call ``text("key", lang, ...)``
+(``plural("key", n, lang, ...)`` for a text that depends on a number). The test suite
+fails on a key used in code but missing from the catalogue, on an empty or fuzzy
+translation and on placeholders that differ between the languages.
+
+``default_language()`` picks the language when ``--lang`` is not given:
+``GOVGRAPH_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``fr_*`` is
+French), else English.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govgraph.i18n.po import PoEntry
+
+__all__ = [
+    "CATALOGUE_PATH",
+    "LANGUAGES",
+    "catalogue",
+    "default_language",
+    "kind_name",
+    "level_name",
+    "plural",
+    "role_name",
+    "text",
+    "translate_message",
+    "type_name",
+]
+
+LANGUAGES = ("en", "fr")
+#: The catalogue (a path as text: pathlib would slow the command line's start).
+CATALOGUE_PATH = os.path.join(
+    os.path.dirname(__file__), "locale", "fr", "LC_MESSAGES", "govgraph.po"
+)
+
+#: Which plural form a count takes (the .po header's Plural-Forms, as Python).
+_PLURAL_FORM = {"en": lambda n: int(n != 1), "fr": lambda n: int(n > 1)}
+
+
+@cache
+def catalogue() -> dict[str, PoEntry]:
+    """Every entry of the catalogue by key, read once."""
+    from govgraph.i18n.po import parse_po
+
+    with open(CATALOGUE_PATH, encoding="utf-8") as handle:
+        entries = parse_po(handle.read())
+    return {entry.key: entry for entry in entries}
+
+
+def _forms(key: str, lang: str) -> tuple[str, ...] | None:
+    entry = catalogue().get(str(key))
+    if entry is None:
+        return None
+    if lang == "fr" and all(entry.translations) and not entry.is_fuzzy:
+        return entry.translations
+    return entry.english
+
+
+def text(key: str, lang: str = "en", /, **values: object) -> str:
+    """The text ``key`` in ``lang``, filled with ``values``; an unknown key comes back
+    as is. A text with plural forms takes the form of the count ``n`` if given.
+
+    >>> text("briefing.sum_coverage", "fr", n=1)
+    'La représentation des gouvernements change pour 1 organe.'
+    """
+    forms = _forms(key, lang)
+    if forms is None:
+        return str(key)
+    count = values.get("n")
+    if len(forms) > 1 and isinstance(count, int):
+        return plural(key, count, lang, **{k: v for k, v in values.items() if k != "n"})
+    return forms[0].format(**values) if values else forms[0]
+
+
+def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
+    """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count.
+
+    >>> plural("count.options", 1, "en"), plural("count.options", 2, "fr")
+    ('1 option', '2 options')
+    """
+    forms = _forms(key, lang)
+    if forms is None:
+        return str(key)
+    form = forms[min(_PLURAL_FORM.get(lang, _PLURAL_FORM["en"])(count), len(forms) - 1)]
+    return form.format(n=count, **values)
+
+
+@cache
+def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The ``message.*`` entries as regular expressions over their English text."""
+    patterns = []
+    for key, entry in catalogue().items():
+        if key.startswith("message."):
+            parts = re.split(r"\{(\w+)[^}]*\}", entry.english[0])
+            regex = "".join(
+                re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)"
+                for i, part in enumerate(parts)
+            )
+            patterns.append((key, re.compile(regex, re.DOTALL)))
+    return patterns
+
+
+def translate_message(message: str, lang: str) -> str:
+    """An English message of the library (an error's text) in ``lang``, when it is one
+    of the catalogue's ``message.*`` texts; else as is. The values inside (a parser's
+    own words, a path) stay as they are.
+
+    >>> translate_message("invalid JSON: Expecting value", "fr")
+    'JSON invalide : Expecting value'
+    >>> translate_message("something else", "fr")
+    'something else'
+    """
+    if lang == "en":
+        return message
+    for key, pattern in _message_patterns():
+        match = pattern.fullmatch(message)
+        if match:
+            return text(key, lang, **match.groupdict())
+    return message
+
+
+def _named(prefix: str, value: str, lang: str) -> str:
+    key = f"{prefix}.{value}"
+    return text(key, lang) if key in catalogue() else str(value)
+
+
+def kind_name(kind: str, lang: str = "en") -> str:
+    """The name of an entity kind, e.g. ``Conseil``."""
+    return _named("kind", str(kind), lang)
+
+
+def type_name(rel_type: str, lang: str = "en") -> str:
+    """The words for a relationship type, e.g. ``relève de``."""
+    return _named("type", str(rel_type), lang)
+
+
+def role_name(role: str, lang: str = "en") -> str:
+    """The words for a membership role, e.g. ``coprésident(e)``."""
+    return _named("role", str(role), lang)
+
+
+def level_name(level: str, lang: str = "en") -> str:
+    """The name of an engagement level on the continuum."""
+    return _named("level", str(level), lang)
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """``fr`` or ``en``: from ``GOVGRAPH_LANG``, else the first locale variable set
+    (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), ``fr``/``fr_CA.UTF-8``... meaning French.
+
+    >>> default_language({"LANG": "fr_CA.UTF-8"}), default_language({"LC_ALL": "C"})
+    ('fr', 'en')
+    >>> default_language({"GOVGRAPH_LANG": "en", "LANG": "fr_FR.UTF-8"})
+    'en'
+    """
+    env = os.environ if environ is None else environ
+    for name in ("GOVGRAPH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            language = value.replace("-", "_").split("_")[0].split(".")[0].lower()
+            return "fr" if language == "fr" else "en"
+    return "en"
