@@ -102,6 +102,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Jours de réunion par membre par an (moyenne, max.)",
     ),
     "betweenness_method": ("Betweenness computed", "Intermédiarité calculée"),
+    # import by mapping
+    "import_written": (
+        "written {path} ({entities} entities, {relationships} relationships)",
+        "écrit {path} ({entities} entités, {relationships} relations)",
+    ),
+    "import_skipped": (
+        "{table}: {count} rows skipped (an endpoint is no imported entity)",
+        "{table} : {count} lignes ignorées (une extrémité n'est pas une entité importée)",
+    ),
     # health and rules (issue 3b)
     "health_findings": ("Health findings", "Constatations sur la santé du modèle"),
     "no_health_findings": (
@@ -138,6 +147,7 @@ _TYPES: dict[str, tuple[str, str]] = {
     "FOUNDED": ("founded", "a fondé"),
     "SUCCEEDS": ("succeeds", "succède à"),
     "HELD": ("held", "a tenu"),
+    "ACCOUNTABLE_TO": ("accountable to", "rend compte à"),
 }
 
 _ROLES: dict[str, tuple[str, str]] = {

@@ -22,6 +22,7 @@ from govgraph.cli.common import GovgraphGroup
 from govgraph.cli.db_commands import db
 from govgraph.cli.export_commands import export
 from govgraph.cli.health_commands import generate, health_command
+from govgraph.cli.import_commands import import_command
 from govgraph.cli.interop_commands import changes
 from govgraph.cli.model_commands import convert, show, validate
 from govgraph.cli.scenario_commands import compare, simulate
@@ -64,3 +65,4 @@ main.add_command(export)
 main.add_command(health_command)
 main.add_command(changes)
 main.add_command(db)
+main.add_command(import_command)
