@@ -17,9 +17,11 @@ from govgraph.cli.common import (
     model_argument,
 )
 from govgraph.cli.output import console, emit, emit_rows
-from govgraph.errors import ModelInvalidError
+from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import Finding, Severity
-from govgraph.formats import validate_path, write_model
+from govgraph.formats import CSV_FORMAT, format_for, validate_path, write_model
+from govgraph.formats.dialects import WRITABLE_DIALECTS
+from govgraph.formats.spreadsheet import write_csv_directory
 from govgraph.i18n import kind_name, text, type_name
 from govgraph.sources import is_database_uri
 from govgraph.summary import summarize
@@ -144,11 +146,19 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 @model_argument
 @click.argument("out", metavar="OUT")
 @as_of_option
-def convert(model: str, out: str, as_of_date: date | None) -> None:
+@click.option(
+    "--dialect",
+    type=click.Choice(WRITABLE_DIALECTS),
+    default=None,
+    help="For the CSV form: the headers of Gephi, Kumu or neo4j-admin import.",
+)
+def convert(model: str, out: str, as_of_date: date | None, dialect: str | None) -> None:
     """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
     or a directory (a path ending in / or with no extension) for the CSV form; also
     .xlsx (workbook), .ttl/.jsonld/.nt (W3C ORG), .popolo.json (Popolo), .graphml and
-    .gexf (Gephi, dynamic). MODEL may be any of them but .gexf.
+    .gexf (Gephi, dynamic). MODEL may be any of them but .gexf. With --dialect, the
+    CSV form has the headers of Gephi (Source, Target), Kumu (From, To) or neo4j-admin
+    import (:ID, :START_ID, :END_ID, :TYPE); every reader reads them back.
 
     The model is validated first; nothing is written if it is invalid. Files are
     written atomically.
@@ -156,9 +166,19 @@ def convert(model: str, out: str, as_of_date: date | None) -> None:
     Example:
 
         govgraph convert fixtures/joint-councils.yaml out/joint-councils-csv/
+
+        govgraph convert fixtures/joint-councils.yaml out/gephi/ --dialect gephi
     """
+    if dialect is not None and format_for(out, for_writing=True) is not CSV_FORMAT:
+        raise InputError("--dialect applies to the CSV form only (a directory)", file=out)
     loaded = load(model, as_of_date)
-    write_model(loaded, out)
+    if dialect is not None:
+        try:
+            write_csv_directory(loaded, out, dialect)
+        except FileExistsError as exc:
+            raise InputError(str(exc), file=out) from None
+    else:
+        write_model(loaded, out)
     click.echo(
         f"{text('written', 'en', path=out)} "
         f"({len(loaded.entities)} entities, {len(loaded.relationships)} relationships)",

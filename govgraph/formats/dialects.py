@@ -159,14 +159,16 @@ def _relationship_dialect(header: Sequence[str], origin: str, line: int) -> str:
 
 
 def _entity_dialect(header: Sequence[str], origin: str, line: int) -> str:
-    if "id" in header or "kind" in header:
-        return "govgraph"  # the govgraph check names what is missing
+    if "id" in header:
+        return "govgraph"
     if "Id" in header:
         return "gephi"
     if _has_neo4j(header, "ID") or ":LABEL" in header:
         return "neo4j-admin"
     if "Label" in header and "Type" in header:
         return "kumu"
+    if "kind" in header:
+        return "govgraph"  # its check names the missing 'id'
     known = sorted({c for _, columns in _ENTITY_KEYS for c in columns})
     raise InputError(
         "no known entity header: missing columns "

@@ -204,9 +204,9 @@ def check_raw(
         model = as_of(model, day)
         positions = {"entities": entities, "relationships": relationships}
         findings = _renumber(check_model(model), positions)
-    findings = [*findings, *_reader_notes(raw)]
+    notes = _reader_notes(raw)  # located already: kept out of locate_findings
     if not findings:
-        return model, []
+        return model, notes
     # locating costs a re-read of the file: do it for errors and a bounded number of warnings
     errors = errors_in(findings)
     others = [f for f in findings if not f.is_error]
@@ -217,4 +217,5 @@ def check_raw(
         *errors[MAX_ERRORS:],
         *head[shown:],
         *others[MAX_ERRORS:],
+        *notes,
     ]
