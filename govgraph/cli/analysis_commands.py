@@ -25,6 +25,7 @@ from govgraph.analysis import (
     reporting_chains,
     subordinates,
 )
+from govgraph.analysis.accountability import chain_accountability
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
 from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
@@ -107,8 +108,9 @@ def chain(
     """Every reporting chain from ID up to a root, bottom-up.
 
     Formal lines are formal REPORTS_TO lines and PART_OF (a part answers to the
-    whole). A body with several parents has one chain per route. JSON: a list of
-    chains, each a list of ids starting with ID.
+    whole). A body with several parents has one chain per route. Where a body of the
+    chain is ACCOUNTABLE_TO a position (a minister), the position is shown at the top
+    (⇢; table and CSV). JSON: a list of chains, each a list of ids starting with ID.
 
     Example:
 
@@ -117,21 +119,24 @@ def chain(
     graph = _graph(model)
     chains = reporting_chains(graph, entity_id, include_informal=include_informal, as_of=as_of_date)
     title = text("chains_title", lang, id=entity_id)
+    # the position(s) a chain's bodies are accountable to, shown at its top (⇢)
+    tops = [chain_accountability(graph, ids, as_of=as_of_date) for ids in chains]
     if fmt == "table":
         rows = [
             {
                 "chain": number,
-                "id": " → ".join(ids),
-                "name": " → ".join(_short(graph, node, lang) for node in ids),
+                "id": " → ".join(ids) + (f" ⇢ {' / '.join(top)}" if top else ""),
+                "name": " → ".join(_short(graph, node, lang) for node in ids)
+                + (f" ⇢ {' / '.join(_short(graph, p, lang) for p in top)}" if top else ""),
             }
-            for number, ids in enumerate(chains, 1)
+            for number, (ids, top) in enumerate(zip(chains, tops, strict=True), 1)
         ]
         _print(fmt, chains, rows, _columns(lang, "chain", "id", "name"), [], lang, title)
         return
     rows = [
         {"chain": number, "level": level, **_entity_row(graph, node, lang, fmt)}
-        for number, ids in enumerate(chains, 1)
-        for level, node in enumerate(ids)
+        for number, (ids, top) in enumerate(zip(chains, tops, strict=True), 1)
+        for level, node in enumerate([*ids, *top])
     ]
     columns = _columns(lang, "chain", "level", "id", "kind", "name")
     _print(fmt, chains, rows, columns, columns, lang, title)

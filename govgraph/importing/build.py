@@ -35,8 +35,6 @@ from typing import Any
 from govgraph.errors import InputError
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.importing.spec import (
-    KINDS,
-    TYPES,
     EntityMapping,
     Join,
     LinkMapping,
@@ -209,14 +207,6 @@ def _mapped(
     raise fail(message, line, column)
 
 
-def _constant_check(value: Value, allowed: frozenset[str], what: str) -> None:
-    if value.value is not None and value.values is None and value.value not in allowed:
-        raise InputError(
-            f"unknown {what} {value.value!r} in the mapping (expected one of "
-            f"{', '.join(sorted(allowed))})"
-        )
-
-
 @dataclass
 class _Located:
     """Where each record came from: the table's origin, the line, and per field the
@@ -278,7 +268,6 @@ class _LinkBuilder:
     def __init__(self, rows: _Rows, link: LinkMapping | RelationshipMapping) -> None:
         fields = _link_fields(link)
         rows.use([*fields.values(), *link.tags])
-        _constant_check(link.type, TYPES, "relationship type")
         self.getters = {
             name: rows.getter(value, name, as_int=name.startswith("attributes."))
             for name, value in fields.items()
@@ -331,7 +320,6 @@ def build(mapping: Mapping, base: Path) -> ImportResult:
         rows = _Rows(ctx, spec.table, spec.join, f"entities[{number}]")
         fields = _entity_fields(spec)
         rows.use([*fields.values(), *spec.tags])
-        _constant_check(spec.kind, KINDS, "kind")
         getters = {
             name: rows.getter(value, name, as_int=name.startswith("attributes."))
             for name, value in fields.items()

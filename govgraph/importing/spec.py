@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from govgraph.vocabulary import EntityKind, RelationType
 
@@ -100,6 +100,30 @@ def _constant(data: Any) -> Any:
 
 ConstantOrValue = Annotated[Value, BeforeValidator(_constant)]
 
+#: The vocabularies a constant ``kind`` or ``type`` comes from.
+KINDS = frozenset(kind.value for kind in EntityKind)
+TYPES = frozenset(rel_type.value for rel_type in RelationType)
+
+
+def _in_vocabulary(value: Value, allowed: frozenset[str], what: str) -> Value:
+    if value.value is not None and value.values is None and value.value not in allowed:
+        raise ValueError(
+            f"unknown {what} {value.value!r} (expected one of {', '.join(sorted(allowed))})"
+        )
+    return value
+
+
+def _a_kind(value: Value) -> Value:
+    return _in_vocabulary(value, KINDS, "kind")
+
+
+def _a_type(value: Value) -> Value:
+    return _in_vocabulary(value, TYPES, "relationship type")
+
+
+KindValue = Annotated[Value, BeforeValidator(_constant), AfterValidator(_a_kind)]
+TypeValue = Annotated[Value, BeforeValidator(_constant), AfterValidator(_a_type)]
+
 
 def _tag_items(data: Any) -> Any:
     """Tags: a list of constants (plain text) and values (mappings)."""
@@ -131,7 +155,7 @@ class LinkMapping(_Strict):
     """A relationship from (or to) the entity of each row; the other end is ``to``
     (or ``from``). No relationship when the cell is empty."""
 
-    type: ConstantOrValue
+    type: TypeValue
     to: Value | None = None
     from_: Value | None = Field(default=None, alias="from")
     formal: ConstantOrValue | None = None
@@ -154,7 +178,7 @@ class EntityMapping(_Strict):
     table: str
     join: dict[str, Join] = Field(default_factory=dict)
     id: Value
-    kind: ConstantOrValue
+    kind: KindValue
     name: Texts
     acronym: Texts | None = None
     description: Value | None = None
@@ -174,7 +198,7 @@ class RelationshipMapping(_Strict):
     table: str
     join: dict[str, Join] = Field(default_factory=dict)
     from_: Value = Field(alias="from")
-    type: ConstantOrValue
+    type: TypeValue
     to: Value
     formal: ConstantOrValue | None = None
     role: ConstantOrValue | None = None
@@ -208,8 +232,3 @@ class Mapping(_Strict):
                             f"(tables: {', '.join(self.tables)})"
                         )
         return self
-
-
-#: The vocabularies a constant ``kind`` or ``type`` must come from (checked at build).
-KINDS = frozenset(kind.value for kind in EntityKind)
-TYPES = frozenset(rel_type.value for rel_type in RelationType)
