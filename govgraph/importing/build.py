@@ -151,6 +151,16 @@ class _Rows:
         origin = self.source.origin
         keys = value.column  # merged rows hold joined cells under 'alias.column'
 
+        plain_column = value.value is None and len(keys) == 1 and value.format == "text"
+        if plain_column and value.values is None:  # the common case, kept lean
+            column, prefix = keys[0], value.prefix
+
+            def plain(row: Row, line: int) -> Cell:
+                cell = row.get(column, "").strip()
+                return prefix + cell if cell else None
+
+            return plain
+
         def fail(message: str, line: int, column: str) -> InputError:
             return InputError(f"{message} (for {field_name})", file=origin, line=line, field=column)
 

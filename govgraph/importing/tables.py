@@ -119,7 +119,7 @@ class TableSource:
                 end = reader.line_num
                 for cells in reader:
                     line, end = end + 1, reader.line_num
-                    if not any(cell.strip() for cell in cells):
+                    if not "".join(cells).strip():
                         continue
                     if len(cells) > len(header):
                         raise InputError(
