@@ -396,3 +396,10 @@ def test_xlsx_tables_and_relationship_tables(tmp_path):
     ]
     (rel,) = result.model.relationships
     assert (rel.from_, rel.to, rel.valid_from, rel.formal) == ("wg", "jc", "2016", True)
+
+
+def test_a_key_given_twice_in_the_mapping_is_refused(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("tables: {}\ntables: {}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"m.yaml:2: invalid YAML: key 'tables' given twice"):
+        read_mapping(path)

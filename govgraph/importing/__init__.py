@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from govgraph.errors import InputError
 from govgraph.findings import Finding
+from govgraph.formats.documents import _StrictLoader as YAML_LOADER
 from govgraph.formats.parse import check_raw
 from govgraph.importing.build import ImportResult, build
 from govgraph.importing.spec import Mapping
@@ -46,9 +47,12 @@ def read_mapping(path: str | Path) -> Mapping:
     known) and field of the first problem."""
     origin = str(path)
     try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # govgraph's YAML loader: C-accelerated when available, refuses repeated keys
+        document = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except FileNotFoundError:
         raise InputError("no such file", file=origin) from None
+    except IsADirectoryError:
+        raise InputError("a directory, not a mapping file", file=origin) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise InputError(
