@@ -403,3 +403,13 @@ def test_a_key_given_twice_in_the_mapping_is_refused(tmp_path):
     path.write_text("tables: {}\ntables: {}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"m.yaml:2: invalid YAML: key 'tables' given twice"):
         read_mapping(path)
+
+
+def test_import_never_overwrites_an_input(tmp_path, cli):
+    path = small(tmp_path, orgs_mapping(), orgs=ORGS)
+    before = (tmp_path / "orgs.csv").read_bytes(), path.read_bytes()
+    for out in (path, tmp_path / "orgs.csv"):
+        result = cli("import", path, "-o", out)
+        assert result.exit_code == 2
+        assert "would overwrite an input" in result.stderr
+    assert ((tmp_path / "orgs.csv").read_bytes(), path.read_bytes()) == before

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from govgraph.cli.common import lang_option
-from govgraph.errors import ModelInvalidError
+from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import errors_in
 from govgraph.formats import write_model
 from govgraph.i18n import text
@@ -41,6 +43,9 @@ def import_command(mapping: str, out: str, lang: str) -> None:
     errors = errors_in(result.findings)
     if errors:
         raise ModelInvalidError(errors, file=mapping)
+    target = Path(out).resolve()
+    if any(target == path.resolve() or target in path.resolve().parents for path in result.inputs):
+        raise InputError("the output would overwrite an input of the import", file=out)
     write_model(result.model, out)
     for table, count in result.skipped.items():
         click.echo(text("import_skipped", lang, table=table, count=count), err=True)

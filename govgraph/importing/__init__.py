@@ -40,6 +40,8 @@ class ImportedModel:
     model: GovernanceModel
     findings: list[Finding]
     skipped: dict[str, int] = field(default_factory=dict)
+    #: the files read: the mapping and its tables (an output must not be one of them)
+    inputs: list[Path] = field(default_factory=list)
 
 
 def read_mapping(path: str | Path) -> Mapping:
@@ -84,4 +86,5 @@ def import_mapping(path: str | Path) -> ImportedModel:
     result = build(mapping, Path(path).parent)
     result.raw.origin = str(path)
     model, findings = check_raw(result.raw)
-    return ImportedModel(model, findings, result.skipped)
+    inputs = [Path(path), *(Path(path).parent / t.file for t in mapping.tables.values())]
+    return ImportedModel(model, findings, result.skipped, inputs)
