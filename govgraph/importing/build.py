@@ -120,12 +120,18 @@ class _Rows:
         for alias, join in self.joins.items():
             other = self.ctx.sources[join.table]
             key = join.key or other.table.key or join.column
-            self.indexes[alias] = other.index(key, self.join_columns[alias])
+            # stored as they are read: 'alias.column' (a main column of that name wins)
+            names = {
+                column: f"{alias}.{column}"
+                for column in self.join_columns[alias]
+                if f"{alias}.{column}" not in self.source.header
+            }
+            used = list(names)
+            self.indexes[alias] = other.index(key, used, names)
 
     def merge(self, line: int, row: Row) -> Row:
-        if not self.joins:
-            return row
-        merged: Row = {}
+        """The row with the cells of its joined rows added (the row is the reader's
+        own dict, updated in place)."""
         for alias, join in self.joins.items():
             cell = row.get(join.column, "").strip()
             if not cell:
@@ -141,10 +147,8 @@ class _Rows:
                     line=line,
                     field=join.column,
                 )
-            for column, text in found[1].items():
-                merged[f"{alias}.{column}"] = text
-        merged.update(row)
-        return merged
+            row.update(found[1])
+        return row
 
     def getter(self, value: Value, field_name: str, *, as_int: bool = False) -> Getter:
         """A function (row, line) → the value (``None`` when empty)."""
@@ -336,6 +340,7 @@ def build(mapping: Mapping, base: Path) -> ImportResult:
             if value is not None
         }
         tag_getters = [rows.getter(value, "tags") for value in spec.tags]
+        plan = _entity_plan(getters)
         links = [_LinkBuilder(rows, link) for link in spec.relationships]
         rows.open()
         where_entity.columns.append({**_column_names(fields), "tags": "tags"})
@@ -359,7 +364,7 @@ def build(mapping: Mapping, base: Path) -> ImportResult:
                     field=id_column,
                 )
             first_seen[entity_id] = (origin, line)
-            entities.append(_entity_record(getters, tag_getters, row, line, mapping.source))
+            entities.append(_entity_record(entity_id, plan, tag_getters, row, line, mapping.source))
             where_entity.add(origin, line, number)
             for link, kind in zip(links, link_kinds, strict=True):
                 record = link.record(row, line, entity_id, mapping.source)
@@ -418,34 +423,42 @@ def _suggest(value: str, known: dict[str, Any]) -> str:
     return f" (imported ids starting {prefix!r}: {same})" if prefix else ""
 
 
+def _entity_plan(getters: dict[str, Getter]) -> list[tuple[str, str, Getter]]:
+    """(field, sub-field or "", getter) for every field but the id, split once."""
+    plan = []
+    for name, get in getters.items():
+        if name != "id":
+            head, _, rest = name.partition(".")
+            plan.append((head, rest, get))
+    return plan
+
+
 def _entity_record(
-    getters: dict[str, Getter],
+    entity_id: str,
+    plan: list[tuple[str, str, Getter]],
     tag_getters: list[Getter],
     row: Row,
     line: int,
     default_source: str | None,
 ) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    texts: dict[str, dict[str, str]] = {}
-    extra: dict[str, dict[str, Any]] = {}
-    for name, get in getters.items():
+    record: dict[str, Any] = {"id": entity_id}
+    nested: dict[str, dict[str, Any]] = {}
+    for head, rest, get in plan:
         cell = get(row, line)
         if cell is None:
             continue
-        head, dot, rest = name.partition(".")
-        if not dot:
-            record[name] = cell
-        elif head in ("name", "acronym"):
-            texts.setdefault(head, {})[rest] = cell
+        if rest:
+            nested.setdefault(head, {})[rest] = cell
         else:
-            extra.setdefault(head, {})[rest] = cell
-    record["name"] = texts.get("name", {})
-    if "acronym" in texts:
-        record["acronym"] = texts["acronym"]
-    tags = list(dict.fromkeys(tag for get in tag_getters for tag in _items(get(row, line) or [])))
-    if tags:
-        record["tags"] = tags
-    record |= extra
+            record[head] = cell
+    record["name"] = nested.pop("name", {})
+    record |= nested
+    if tag_getters:
+        tags = list(
+            dict.fromkeys(tag for get in tag_getters for tag in _items(get(row, line) or []))
+        )
+        if tags:
+            record["tags"] = tags
     if default_source and "source" not in record:
         record["source"] = default_source
     return record

@@ -76,26 +76,29 @@ class TableSource:
             fix = corrections.get(row.get(key or "", "").strip())
             yield line, {**row, **fix} if fix else row
 
-    def index(self, key: str, columns: Iterable[str]) -> dict[str, tuple[int, Row]]:
-        """The rows by the (stripped) cell of ``key``, keeping only ``columns``. Two rows
-        with one key are an error only when they differ in one of ``columns``."""
+    def index(
+        self, key: str, columns: Iterable[str], names: dict[str, str] | None = None
+    ) -> dict[str, tuple[int, Row]]:
+        """The rows by the (stripped) cell of ``key``, keeping only ``columns`` (stored
+        under ``names[column]`` when given). Two rows with one key are an error only
+        when they differ in one of ``columns``."""
         self.require([key, *columns], f"to join on {key!r}")
-        kept = list(dict.fromkeys(columns))
+        kept = [(column, (names or {}).get(column, column)) for column in dict.fromkeys(columns)]
         result: dict[str, tuple[int, Row]] = {}
         for line, row in self.rows():
             cell = row.get(key, "").strip()
             if not cell:
                 continue
-            values = {column: row.get(column, "") for column in kept}
+            values = {name: row.get(column, "") for column, name in kept}
             seen = result.get(cell)
             if seen is None:
                 result[cell] = (line, values)
                 continue
-            for column in kept:
-                if seen[1][column] != values[column]:
+            for column, name in kept:
+                if seen[1][name] != values[name]:
                     raise InputError(
                         f"key {cell!r} of table {self.name!r} is also on line {seen[0]}, "
-                        f"with another {column!r} ({seen[1][column]!r}, here {values[column]!r})",
+                        f"with another {column!r} ({seen[1][name]!r}, here {values[name]!r})",
                         file=self.origin,
                         line=line,
                         field=key,
