@@ -63,12 +63,10 @@ class ImportResult:
 
 
 class _Context:
-    """The tables of one mapping, their join indexes built once each."""
+    """The tables of one mapping by name (each header read once)."""
 
     def __init__(self, mapping: Mapping, base: Path) -> None:
         self.sources = {name: TableSource(name, t, base) for name, t in mapping.tables.items()}
-        self.indexes: dict[tuple[str, str], dict[str, tuple[int, Row]]] = {}
-        self.wanted: dict[tuple[str, str], set[str]] = {}
 
 
 def _columns(value: Value | None) -> list[str]:
@@ -113,7 +111,7 @@ class _Rows:
                     self.join_columns[alias].append(column)
 
     def open(self) -> None:
-        """Check every column exists and build the join indexes."""
+        """Check every column exists and build the join indexes (one dict each)."""
         self.source.require(
             [*self.main_columns, *(j.column for j in self.joins.values())], self.what
         )
