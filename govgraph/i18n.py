@@ -102,7 +102,19 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Jours de réunion par membre par an (moyenne, max.)",
     ),
     "betweenness_method": ("Betweenness computed", "Intermédiarité calculée"),
-    # import by mapping
+    # edge-list dialects and import by mapping
+    "dialect_read": (
+        "read as the {dialect} dialect ({tools}): {moves}",
+        "lu dans le dialecte {dialect} ({tools}) : {moves}",
+    ),
+    "dialect_provenance": (
+        "; provenance read from 'provenance'",
+        "; provenance lue dans 'provenance'",
+    ),
+    "dialect_no_provenance": (
+        "; provenance would be read from a 'provenance' column (there is none)",
+        "; la provenance se lirait dans une colonne 'provenance' (absente)",
+    ),
     "import_written": (
         "written {path} ({entities} entities, {relationships} relationships)",
         "écrit {path} ({entities} entités, {relationships} relations)",

@@ -44,6 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from govgraph.errors import InputError
+from govgraph.i18n import text
 from govgraph.vocabulary import EntityKind
 
 __all__ = [
@@ -280,15 +281,11 @@ provenance would be read from a 'provenance' column (there is none)"
         for column, name in reading.renamed.items()
         if name != "source"
     )
-    english = f"read as the {reading.dialect} dialect ({DIALECTS[reading.dialect]}): {moves}"
-    french = f"lu dans le dialecte {reading.dialect} ({DIALECTS[reading.dialect]}) : {moves}"
+    values = {"dialect": reading.dialect, "tools": DIALECTS[reading.dialect], "moves": moves}
+    english, french = text("dialect_read", "en", **values), text("dialect_read", "fr", **values)
     if table == "relationships" and reading.dialect in ("networkx", "gephi"):
-        if "provenance" in reading.renamed:
-            english += "; provenance read from 'provenance'"
-            french += "; provenance lue dans 'provenance'"
-        else:
-            english += "; provenance would be read from a 'provenance' column (there is none)"
-            french += "; la provenance se lirait dans une colonne 'provenance' (absente)"
+        key = "dialect_provenance" if "provenance" in reading.renamed else "dialect_no_provenance"
+        english, french = english + text(key, "en"), french + text(key, "fr")
     return english, french
 
 
