@@ -212,3 +212,14 @@ def test_dialect_only_for_csv(cli, example_path, tmp_path):
     assert result.exit_code == 2
     assert "--dialect applies to the CSV form only" in result.stderr
     assert not (tmp_path / "m.yaml").exists()
+
+
+def test_neo4j_ignored_columns_are_dropped_even_two(tmp_path):
+    folder = write_dir(
+        tmp_path / "m",
+        ":START_ID,:IGNORE,:TYPE,:END_ID,note:IGNORE\nwg,x,REPORTS_TO,jc,y\n",
+    )
+    model, findings = validate_path(folder)
+    assert model.relationships[0].attributes == {}
+    (note,) = [f for f in findings if f.code == "read-dialect"]
+    assert "':IGNORE' → (ignored)" in note.message_en

@@ -42,6 +42,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from govgraph.errors import InputError
 from govgraph.i18n import text
@@ -86,10 +87,18 @@ class HeaderReading:
 
     def row(self, cells: Row, origin: str, line: int) -> Row:
         """The row in govgraph's columns (dropped columns removed)."""
-        row = {column: cell for column, cell in cells.items() if column != _DROP}
-        return self.adapt(row, origin, line) if self.adapt else row
+        row = self.adapt(cells, origin, line) if self.adapt else cells
+        if self._hides:
+            row = {column: cell for column, cell in row.items() if not column.startswith(_HIDDEN)}
+        return row
+
+    @cached_property
+    def _hides(self) -> bool:
+        return any(column.startswith(_HIDDEN) for column in self.columns)
 
 
+#: File columns renamed to a name starting so are read but kept out of the records.
+_HIDDEN = "\x00"
 _DROP = "\x00drop"
 
 # (dialect, endpoint columns) for relationship tables, in the order messages list them
@@ -261,6 +270,8 @@ def read_header(header: Sequence[str], table: str, origin: str, line: int = 1) -
         renames = {c: name for c in header if (name := _neo4j_name(c)) is not None}
         adapt = _kind_value if table == "entities" else None
     columns = [renames.get(column, column) for column in header]
+    # each dropped column its own name, so that two ':IGNORE' columns are no repeat
+    columns = [f"{c}{i}" if c == _DROP else c for i, c in enumerate(columns)]
     renamed = {c: n for c, n in renames.items() if c in header and n != c}
     return HeaderReading(dialect, columns, renamed, adapt)
 
@@ -277,7 +288,7 @@ provenance would be read from a 'provenance' column (there is none)"
     if reading.dialect == "govgraph":
         return None
     moves = ", ".join(
-        f"{column!r} → {name.lstrip(chr(0)) if name != _DROP else '(ignored)'}"
+        f"{column!r} → {'(ignored)' if name == _DROP else name.lstrip(_HIDDEN)}"
         for column, name in reading.renamed.items()
         if name != "source"
     )
