@@ -375,13 +375,17 @@ def _parent_warnings(model: GovernanceModel) -> Iterator[Finding]:
     informal: dict[str, list[str]] = defaultdict(list)
     for _, rel in _formal_lines(model):
         formal[rel.from_].append(rel)
+    # a body accountable to a position (a minister) has a formal line: to that position
+    accountable: set[str] = set()
     for rel in model.relationships:
         if rel.type is RelationType.REPORTS_TO and not rel.formal:
             informal[rel.from_].append(rel.to)
+        elif rel.type is RelationType.ACCOUNTABLE_TO:
+            accountable.add(rel.from_)
 
     for position, entity in enumerate(model.entities):
         needs_parent = entity.kind in (EntityKind.working_group, EntityKind.committee)
-        if needs_parent and entity.id not in formal:
+        if needs_parent and entity.id not in formal and entity.id not in accountable:
             to = informal.get(entity.id)
             yield make_finding(
                 "no-formal-parent",

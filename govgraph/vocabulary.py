@@ -68,6 +68,7 @@ class RelationType(StrEnum):
     FOUNDED = "FOUNDED"
     SUCCEEDS = "SUCCEEDS"
     HELD = "HELD"
+    ACCOUNTABLE_TO = "ACCOUNTABLE_TO"
 
 
 class Role(StrEnum):
@@ -122,6 +123,7 @@ _SUPPORTERS = frozenset({EntityKind.organization, EntityKind.position})
 _PRIORITY = frozenset({EntityKind.priority})
 _ORGANIZATION = frozenset({EntityKind.organization})
 _MEETING = frozenset({EntityKind.meeting})
+_POSITION = frozenset({EntityKind.position})
 
 #: Allowed (source kinds, target kinds) per relationship type. OVERSEES may also point
 #: at a priority: a body oversees a piece of work (the deck's governance review).
@@ -136,6 +138,9 @@ ENDPOINTS: dict[RelationType, tuple[frozenset[EntityKind], frozenset[EntityKind]
     RelationType.FOUNDED: (BODY_KINDS, _ORGANIZATION),
     RelationType.SUCCEEDS: (BODY_KINDS, BODY_KINDS),
     RelationType.HELD: (BODY_KINDS, _MEETING),
+    # a body answers to the holder of a position (a minister, a deputy minister): not a
+    # line of the hierarchy between bodies (docs/accountability.md)
+    RelationType.ACCOUNTABLE_TO: (BODY_KINDS, _POSITION),
 }
 
 #: Which optional properties each relationship type accepts.

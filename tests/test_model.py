@@ -31,6 +31,7 @@ def test_every_kind_and_type_of_the_design_exists():
         "FOUNDED",
         "SUCCEEDS",
         "HELD",
+        "ACCOUNTABLE_TO",  # a body's accountability to a position (docs/accountability.md)
     }
     assert {k.value for k in BODY_KINDS} == {
         "council",

@@ -166,3 +166,8 @@ main.add_lazy_command(
     "govgraph.cli.lookup_commands:list_command",
     "List the entities (of --kind K) with their ids, acronyms and names, in model...",
 )
+main.add_lazy_command(
+    "import",
+    "govgraph.cli.import_commands:import_command",
+    "Import CSV or .xlsx tables into a model by a mapping (see docs/import.md).",
+)

@@ -25,6 +25,7 @@ from govgraph.analysis import (
     overlaps,
     reporting_chains,
 )
+from govgraph.analysis.accountability import chain_accountability
 from govgraph.analysis.hierarchy import chain_lines, subordinate_rows
 from govgraph.analysis.lookup import resolve_entity
 from govgraph.analysis.membership import bodies_without_members
@@ -154,9 +155,11 @@ def chain(
     step (reports to / part of).
 
     The hierarchy is the formal REPORTS_TO lines and PART_OF (a part answers to the
-    whole). A body with several parents has one chain per route. ID may be an id, or
-    a unique acronym or name. JSON: {as_of, chains: [[id, ...], ...], lines: [[[line,
-    ...] per step], ...]}.
+    whole). A body with several parents has one chain per route. Where a body of the
+    chain is ACCOUNTABLE_TO a position (a minister), the position is shown at the top
+    (⇢). ID may be an id, or a unique acronym or name. JSON: {as_of, chains: [[id,
+    ...], ...], lines: [[[line, ...] per step], ...], accountable_to: [[position id,
+    ...] per chain]}.
 
     Example:
 
@@ -174,17 +177,28 @@ def chain(
         for ids in chains
     ]
     title = text("chains_title", lang, id=entity_id)
+    # the position(s) a chain's bodies are accountable to, shown at its top (⇢)
+    tops = [chain_accountability(graph, ids, as_of=as_of_date) for ids in chains]
     if fmt == "json":
-        emit_json({"as_of": as_of_value(as_of_date), "chains": chains, "lines": lines})
+        emit_json(
+            {
+                "as_of": as_of_value(as_of_date),
+                "chains": chains,
+                "lines": lines,
+                "accountable_to": tops,
+            }
+        )
         return
     if fmt == "table":
         rows = [
             {
                 "chain": number,
-                "id": _arrows(ids, steps, lambda node: node, lang),
-                "name": _arrows(ids, steps, lambda node: _short(graph, node, lang), lang),
+                "id": _arrows(ids, steps, lambda node: node, lang)
+                + (f" ⇢ {' / '.join(top)}" if top else ""),
+                "name": _arrows(ids, steps, lambda node: _short(graph, node, lang), lang)
+                + (f" ⇢ {' / '.join(_short(graph, p, lang) for p in top)}" if top else ""),
             }
-            for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
+            for number, (ids, steps, top) in enumerate(zip(chains, lines, tops, strict=True), 1)
         ]
         columns = _columns(lang, "chain", "id", "name")
         _print(fmt, chains, rows, columns, [], lang, title, day=as_of_date, key="chains")
@@ -194,13 +208,25 @@ def chain(
             "chain": number,
             "level": level,
             **_entity_row(graph, node, lang, fmt),
-            "line": "; ".join(steps[level]) if level < len(steps) else "",
+            "line": _step_line(steps, level, len(ids), bool(top)),
         }
-        for number, (ids, steps) in enumerate(zip(chains, lines, strict=True), 1)
-        for level, node in enumerate(ids)
+        for number, (ids, steps, top) in enumerate(zip(chains, lines, tops, strict=True), 1)
+        for level, node in enumerate([*ids, *top])
     ]
     columns = _columns(lang, "chain", "level", "id", "kind", "name", "line")
     _print(fmt, chains, rows, columns, columns, lang, title, day=as_of_date, key="chains")
+
+
+def _step_line(steps: list[list[str]], level: int, length: int, accountable: bool) -> str:
+    """The line from the body at ``level`` of a chain of ``length`` bodies to the next
+    (``ACCOUNTABLE_TO`` from the chain's top to the position shown above it).
+
+    >>> _step_line([["REPORTS_TO"]], 0, 2, False), _step_line([["REPORTS_TO"]], 1, 2, True)
+    ('REPORTS_TO', 'ACCOUNTABLE_TO')
+    """
+    if level < len(steps):
+        return "; ".join(steps[level])
+    return "ACCOUNTABLE_TO" if accountable and level == length - 1 else ""
 
 
 def _line_words(line: str, lang: str) -> str:

@@ -29,7 +29,8 @@ from govgraph.cli.output import (
     write_output,
     written_model,
 )
-from govgraph.errors import ModelInvalidError
+from govgraph.errors import InputError, ModelInvalidError
+from govgraph.formats.dialects import WRITABLE_DIALECTS
 from govgraph.i18n import kind_name, plural, text, type_name
 from govgraph.sources import is_database_uri
 
@@ -183,11 +184,21 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
 @as_of_option
 @lang_option
 @quiet_option
-def convert(model: str, out: str, to: str, as_of_date: date | None, lang: str) -> None:
+@click.option(
+    "--dialect",
+    type=click.Choice(WRITABLE_DIALECTS),
+    default=None,
+    help="For the CSV form: the headers of Gephi, Kumu or neo4j-admin import.",
+)
+def convert(
+    model: str, out: str, to: str, as_of_date: date | None, lang: str, dialect: str | None
+) -> None:
     """Convert a model to another format, chosen by OUT's extension: .yaml/.yml, .json,
     or a directory (a path ending in / or with no extension) for the CSV form; also
     .xlsx (workbook), .ttl/.jsonld/.nt (W3C ORG), .popolo.json (Popolo), .graphml and
-    .gexf (Gephi, dynamic). MODEL may be any of them but .gexf.
+    .gexf (Gephi, dynamic). MODEL may be any of them but .gexf. With --dialect, the
+    CSV form has the headers of Gephi (Source, Target), Kumu (From, To) or neo4j-admin
+    import (:ID, :START_ID, :END_ID, :TYPE); every reader reads them back.
 
     OUT - writes to standard output, in the --to format (YAML unless told); MODEL -
     reads standard input (--input-format).
@@ -200,9 +211,20 @@ def convert(model: str, out: str, to: str, as_of_date: date | None, lang: str) -
     \b
         govgraph convert fixtures/joint-councils.yaml out/joint-councils-csv/
         govgraph convert fixtures/joint-councils.yaml - --to json
+        govgraph convert fixtures/joint-councils.yaml out/gephi/ --dialect gephi
     """
-    from govgraph.formats import write_model
+    from govgraph.formats import CSV_FORMAT, format_for, write_model
 
+    if dialect is not None and (out == "-" or format_for(out, for_writing=True) is not CSV_FORMAT):
+        raise InputError("--dialect applies to the CSV form only (a directory)", file=out)
     loaded = load(model, as_of_date)
-    write_output(out, lambda path: write_model(loaded, path), f".{to}")
+    if dialect is not None:
+        from govgraph.formats.spreadsheet import write_csv_directory
+
+        try:
+            write_csv_directory(loaded, out, dialect)
+        except FileExistsError as exc:
+            raise InputError(str(exc), file=out) from None
+    else:
+        write_output(out, lambda path: write_model(loaded, path), f".{to}")
     status(written_model(out, loaded, lang))

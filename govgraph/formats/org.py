@@ -19,7 +19,7 @@ The mapping (docs/interoperability.md has it as tables):
   ``REPORTS_TO`` and ``PART_OF`` as ``org:subOrganizationOf`` (``org:reportsTo`` from a
   post or person), informal ``REPORTS_TO`` as ``gg:reportsToInformally``, the others as
   ``gg:supports``, ``gg:engagesWith``, ``gg:advances``, ``gg:oversees``, ``gg:founded``,
-  ``gg:succeeds``, ``gg:held``;
+  ``gg:succeeds``, ``gg:held``, ``gg:accountableTo``;
 - the model's title, description and rules sit on one ``gg:Model`` node.
 
 Import reads the ``gg:id`` entities, the memberships and the ``gg:Relationship`` nodes
@@ -164,6 +164,7 @@ DIRECT: dict[RelationType, URIRef] = {
     RelationType.FOUNDED: GG.founded,
     RelationType.SUCCEEDS: GG.succeeds,
     RelationType.HELD: GG.held,
+    RelationType.ACCOUNTABLE_TO: GG.accountableTo,
 }
 
 #: OWL-Time property and XSD datatype by length of a partial date.

@@ -49,6 +49,9 @@ class RawModel:
     document: Any
     origin: str
     locate: Callable[[Sequence[DocPath]], dict[DocPath, Location]]
+    #: what the reader tells about how it read the files: (file, English, French),
+    #: e.g. the edge-list dialect of a table; ``check_raw`` gives them as notes
+    notes: tuple[tuple[str, str, str], ...] = ()
 
 
 _KNOWN_FIELDS = sorted(
@@ -172,6 +175,21 @@ def _renumber(findings: list[Finding], positions: dict[str, list[int]]) -> list[
     ]
 
 
+def _reader_notes(raw: RawModel) -> list[Finding]:
+    """The reader's notes as info findings (code ``read-dialect``)."""
+    return [
+        Finding(
+            code="read-dialect",
+            severity=Severity.info,
+            message_en=english,
+            message_fr=french,
+            file=file,
+            line=1,
+        )
+        for file, english, french in raw.notes
+    ]
+
+
 def check_raw(
     raw: RawModel, day: str | date | None = None
 ) -> tuple[GovernanceModel, list[Finding]]:
@@ -186,8 +204,9 @@ def check_raw(
         model = as_of(model, day)
         positions = {"entities": entities, "relationships": relationships}
         findings = _renumber(check_model(model), positions)
+    notes = _reader_notes(raw)  # located already: kept out of locate_findings
     if not findings:
-        return model, []
+        return model, notes
     # locating costs a re-read of the file: do it for errors and a bounded number of warnings
     errors = errors_in(findings)
     others = [f for f in findings if not f.is_error]
@@ -198,4 +217,5 @@ def check_raw(
         *errors[MAX_ERRORS:],
         *head[shown:],
         *others[MAX_ERRORS:],
+        *notes,
     ]

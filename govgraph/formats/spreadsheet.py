@@ -22,6 +22,7 @@ import yaml
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_directory
+from govgraph.formats.dialects import dialect_note, read_header, write_tables
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
@@ -51,8 +52,11 @@ META_FILE = "meta.yaml"
 _FILES = {"entities": ENTITIES_FILE, "relationships": RELATIONSHIPS_FILE}
 
 
-def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, row) for each non-blank data row; the header is checked first."""
+def _rows(
+    path: Path, table: str, notes: list[tuple[str, str, str]] | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row) for each non-blank data row; the header is checked first (its
+    dialect, when not govgraph's, is added to ``notes`` as (file, English, French))."""
     origin = str(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
@@ -61,8 +65,12 @@ def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
     with handle:
         reader = csv.reader(handle, strict=True)
         try:
-            header = [column.strip() for column in next(reader, [])]
+            reading = read_header([c.strip() for c in next(reader, [])], table, origin)
+            header = reading.columns
             check_header(header, table, origin)
+            note = dialect_note(reading, table)
+            if note is not None and notes is not None:
+                notes.append((origin, *note))
             end = reader.line_num
             for cells in reader:
                 line, end = end + 1, reader.line_num
@@ -75,7 +83,7 @@ def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
                         file=origin,
                         line=line,
                     )
-                yield line, dict(zip(header, cells, strict=False))
+                yield line, reading.row(dict(zip(header, cells, strict=False)), origin, line)
         except csv.Error as exc:
             raise InputError(f"invalid CSV: {exc}", file=origin, line=reader.line_num) from None
         except UnicodeDecodeError as exc:
@@ -116,24 +124,31 @@ def read_csv_directory(path: str | Path) -> RawModel:
     document: dict[str, Any] = dict(read_meta(meta_path))
     lines: dict[str, list[int]] = {}
     origins = {section: str(path / name) for section, name in _FILES.items()}
+    notes: list[tuple[str, str, str]] = []
     for section, origin in origins.items():
         records, section_lines = [], []
-        for line, row in _rows(Path(origin), section):
+        for line, row in _rows(Path(origin), section, notes):
             records.append(RECORD_BUILDERS[section](row, origin, line))
             section_lines.append(line)
         document[section], lines[section] = records, section_lines
     return RawModel(
-        document=document, origin=str(path), locate=table_locator(origins, lines, str(meta_path))
+        document=document,
+        origin=str(path),
+        locate=table_locator(origins, lines, str(meta_path)),
+        notes=tuple(notes),
     )
 
 
-def write_csv_directory(model: GovernanceModel, path: str | Path) -> None:
-    """Write the spreadsheet form into directory ``path`` (created if needed).
+def write_csv_directory(
+    model: GovernanceModel, path: str | Path, dialect: str = "govgraph"
+) -> None:
+    """Write the spreadsheet form into directory ``path`` (created if needed), with
+    the headers of ``dialect`` (see ``govgraph.formats.dialects``).
 
     All files are staged first, then renamed into place: an error leaves ``path`` as it was.
     """
     with atomic_directory(path, owned=(ENTITIES_FILE, RELATIONSHIPS_FILE, META_FILE)) as staging:
-        for section, rows in tables(model).items():
+        for section, rows in write_tables(tables(model), dialect).items():
             # Python 3.11's csv leaves a lone carriage return unquoted: quote every cell then
             quoting = (
                 csv.QUOTE_ALL if any("\r" in c for r in rows for c in r) else csv.QUOTE_MINIMAL

@@ -35,6 +35,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
+from govgraph.formats.dialects import dialect_note, read_header
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
@@ -81,13 +82,21 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_rows(sheet: Any, table: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number, row) for each non-blank data row; the header is checked first."""
+def _sheet_rows(
+    sheet: Any, table: str, origin: str, notes: list[tuple[str, str, str]] | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, row) for each non-blank data row; the header is checked first (its
+    dialect, when not govgraph's, is added to ``notes`` as (sheet, English, French))."""
     rows = sheet.iter_rows(values_only=True)
     header = [_cell_text(cell).strip() for cell in next(rows, ())]
     while header and not header[-1]:
         header.pop()
+    reading = read_header(header, table, origin)
+    header = reading.columns
     check_header(header, table, origin)
+    note = dialect_note(reading, table)
+    if note is not None and notes is not None:
+        notes.append((origin, *note))
     for number, cells in enumerate(rows, start=2):
         texts = [_cell_text(cell) for cell in cells]
         if not any(text.strip() for text in texts):
@@ -99,7 +108,7 @@ def _sheet_rows(sheet: Any, table: str, origin: str) -> Iterator[tuple[int, dict
                 file=origin,
                 line=number,
             )
-        yield number, dict(zip(header, texts, strict=False))
+        yield number, reading.row(dict(zip(header, texts, strict=False)), origin, number)
 
 
 def _read_meta(book: Any, path: Path) -> dict[str, Any]:
@@ -152,16 +161,17 @@ def read_xlsx(path: str | Path) -> RawModel:
         document: dict[str, Any] = _read_meta(book, path)
         origins = {section: sheet_origin(path, section) for section in SHEETS}
         lines: dict[str, list[int]] = {}
+        notes: list[tuple[str, str, str]] = []
         for section in SHEETS:
             records, section_lines = [], []
-            for number, row in _sheet_rows(book[section], section, origins[section]):
+            for number, row in _sheet_rows(book[section], section, origins[section], notes):
                 records.append(RECORD_BUILDERS[section](row, origins[section], number))
                 section_lines.append(number)
             document[section], lines[section] = records, section_lines
     finally:
         book.close()
     locate = table_locator(origins, lines, sheet_origin(path, META_SHEET))
-    return RawModel(document=document, origin=str(path), locate=locate)
+    return RawModel(document=document, origin=str(path), locate=locate, notes=tuple(notes))
 
 
 def _text_cell(sheet: Any, value: str) -> Any:

@@ -40,6 +40,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "FOUNDED": {"color": "#17becf", "dashes": [6, 6], "width": 1.5},
     "SUCCEEDS": {"color": "#7f7f7f", "dashes": [3, 3], "width": 1.5},
     "HELD": {"color": "#b0b0b0", "dashes": False, "width": 1},
+    "ACCOUNTABLE_TO": {"color": "#b8a000", "dashes": [12, 4], "width": 2},
     "OVERLAP": {"color": "#d9822b", "dashes": False, "width": 1},
 }
 

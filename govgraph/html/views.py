@@ -102,7 +102,15 @@ def _hierarchy_parts(model: GovernanceModel) -> tuple[list[Entity], list[Relatio
     ]
     linked = {r.from_ for r in lines} | {r.to for r in lines}
     bodies = [e for e in bodies if e.kind in GOVERNING_KINDS or e.id in linked]
-    return bodies, lines
+    # the positions the drawn bodies are accountable to, with those lines (own style)
+    drawn = {e.id for e in bodies}
+    accountable = [
+        r
+        for r in model.relationships
+        if r.type is RelationType.ACCOUNTABLE_TO and r.from_ in drawn and r.to in model
+    ]
+    held = {r.to for r in accountable}
+    return bodies + [e for e in model.entities if e.id in held], lines + accountable
 
 
 def _overlap_parts(
