@@ -12,11 +12,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import HOSTILE
 
 from govgraph.errors import InputError
 from govgraph.formats.dialects import read_header
 from govgraph.importing import import_mapping
+from tests.strategies import HOSTILE
 
 NAMES = st.sampled_from(
     [
