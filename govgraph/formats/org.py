@@ -57,6 +57,7 @@ from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
 from govgraph.formats.parse import DocPath, Location, RawModel
+from govgraph.formats.safe_json import parse_json
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType, Role
 
@@ -410,9 +411,11 @@ class _Reader:
             if key is None or value is None:
                 raise self.fail(node, "a gg:attribute needs gg:key and rdf:value")
             try:
-                attributes[key] = json.loads(value)
-            except ValueError:
-                raise self.fail(node, f"attribute {key!r} is not JSON: {value!r}") from None
+                attributes[key] = parse_json(value)
+            except ValueError as exc:
+                raise self.fail(
+                    node, f"attribute {key!r} is not JSON ({exc}): {value[:80]!r}"
+                ) from None
         if attributes:
             record["attributes"] = attributes
 
@@ -517,7 +520,10 @@ class _Reader:
                 document["description"] = description
             rules = self.text(models[0], GG.rules)
             if rules is not None:
-                document["rules"] = json.loads(rules)
+                try:
+                    document["rules"] = parse_json(rules)
+                except ValueError as exc:
+                    raise self.fail(models[0], f"gg:rules is not JSON ({exc})") from None
         return document, {"entities": entity_nodes, "relationships": memberships + others}
 
     def _foreign_nodes(self) -> dict[Node, EntityKind]:

@@ -30,6 +30,7 @@ from typing import Any
 
 from govgraph.errors import InputError
 from govgraph.formats.parse import DocPath, Location
+from govgraph.formats.safe_json import parse_json
 from govgraph.model import ENTITY_COLUMNS, RELATIONSHIP_COLUMNS, GovernanceModel
 
 __all__ = [
@@ -67,8 +68,8 @@ def decode_cell(cell: str) -> Any:
     """The value an attribute cell holds (see the module docstring)."""
     if cell in ("true", "false", "null") or _JSON_NUMBER.match(cell) or cell[:1] in '"[{':
         try:
-            return json.loads(cell)
-        except ValueError:
+            return parse_json(cell)
+        except ValueError:  # not JSON, or beyond its limits (NaN, 10**30, 200 levels deep)
             return cell
     return cell
 

@@ -32,6 +32,7 @@ from govgraph.formats.rows import (
     table_locator,
     tables,
 )
+from govgraph.formats.safe_yaml import read_yaml_file
 from govgraph.model import GovernanceModel
 
 __all__ = [
@@ -86,15 +87,7 @@ def read_meta(meta_path: Path) -> dict[str, Any]:
     """The title, description and rules of ``meta.yaml`` (empty when there is none)."""
     if not meta_path.exists():
         return {}
-    try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}",
-            file=str(meta_path),
-            line=mark.line + 1 if mark else None,
-        ) from None
+    meta = read_yaml_file(meta_path)
     if meta is None:
         return {}
     if not isinstance(meta, dict) or {"entities", "relationships"} & set(meta):

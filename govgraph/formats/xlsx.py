@@ -44,6 +44,7 @@ from govgraph.formats.rows import (
     table_locator,
     tables,
 )
+from govgraph.formats.safe_json import load_json
 from govgraph.model import GovernanceModel
 
 __all__ = ["META_SHEET", "SHEETS", "read_xlsx", "sheet_origin", "write_xlsx"]
@@ -120,12 +121,7 @@ def _read_meta(book: Any, path: Path) -> dict[str, Any]:
                 line=number,
                 field="key",
             )
-        try:
-            meta[key] = json.loads(value)
-        except ValueError as exc:
-            raise InputError(
-                f"invalid JSON: {exc}", file=origin, line=number, field="value"
-            ) from None
+        meta[key] = load_json(value, origin, line=number, field="value")
     return meta
 
 
