@@ -2,15 +2,20 @@
 ``--as-of``, and the mapping of errors to one-line messages and exit codes.
 
 Exit codes: 0 ok, 1 findings (e.g. ``health`` errors), 2 bad input or usage,
-3 an internal error (a bug: please report it; ``GOVGRAPH_DEBUG=1`` shows the traceback).
+3 an internal error (a bug: please report it; ``GOVGRAPH_DEBUG=1`` shows the traceback),
+130 interrupted (Ctrl-C, SIGINT) and 143 terminated (SIGTERM), as shells report a
+process ended by those signals: no output is left half-written either way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -18,6 +23,7 @@ import click
 
 from govgraph.dates import parse_as_of
 from govgraph.errors import GovgraphError, ModelInvalidError
+from govgraph.formats.atomic import guard_inputs
 from govgraph.model import GovernanceModel
 from govgraph.sources import open_model
 from govgraph.temporal import as_of
@@ -25,7 +31,9 @@ from govgraph.temporal import as_of
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "AsOfDate",
     "GovgraphGroup",
@@ -38,6 +46,7 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 MAX_ERROR_LINES = 20
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,12 +66,40 @@ def report_error(exc: GovgraphError) -> None:
     click.echo(f"error: {exc}", err=True)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the process is so that cleanup (``finally``) runs."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into ``_Terminated`` while a command runs (main thread only)."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class GovgraphGroup(click.Group):
     """A click group that turns govgraph errors into clean messages and exit codes."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with guard_inputs(), _terminate_cleanly():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was written", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            click.echo("terminated: nothing was written", err=True)
+            ctx.exit(EXIT_TERMINATED)
         except GovgraphError as exc:
             report_error(exc)
             ctx.exit(exc.exit_code)

@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from govgraph.errors import InputError
+from govgraph.formats.atomic import note_input
 from govgraph.limits import MAX_DEPTH, MAX_INTEGER
 
 __all__ = [
@@ -198,6 +199,7 @@ def read_text(path: str | Path, *, bom: bool = True) -> str:
     govgraph.errors.InputError: no/such.yaml: no such file
     """
     origin = str(path)
+    note_input(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:

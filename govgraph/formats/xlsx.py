@@ -34,7 +34,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import InputError
-from govgraph.formats.atomic import atomic_write
+from govgraph.formats.atomic import atomic_write, private_tempdir
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
@@ -174,15 +174,16 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
     workbook cannot hold (control characters) raises ``InputError``; nothing is written."""
     cells, meta = tables(model), meta_document(model)
     check_xml_safe(cells, meta, str(path), "xlsx")
-    book = Workbook(write_only=True)
-    for section, rows in cells.items():
-        sheet = book.create_sheet(section)
-        sheet.freeze_panes = "A2"  # the header stays in view
-        for row in rows:
-            sheet.append([_text_cell(sheet, cell) for cell in row])
-    if meta:
-        sheet = book.create_sheet(META_SHEET)
-        sheet.append(["key", "value"])
-        for key, value in meta.items():
-            sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
-    atomic_write(path, book.save, binary=True)
+    with private_tempdir(path):  # openpyxl's own temporary files go there, not /tmp
+        book = Workbook(write_only=True)
+        for section, rows in cells.items():
+            sheet = book.create_sheet(section)
+            sheet.freeze_panes = "A2"  # the header stays in view
+            for row in rows:
+                sheet.append([_text_cell(sheet, cell) for cell in row])
+        if meta:
+            sheet = book.create_sheet(META_SHEET)
+            sheet.append(["key", "value"])
+            for key, value in meta.items():
+                sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
+        atomic_write(path, book.save, binary=True)

@@ -1,0 +1,364 @@
+"""Hostile input and faults: each probe that once fetched, ran for minutes, wrote a
+formula, lost data or ended in an internal error, kept as a test (numbered as the
+findings in docs/threat-model.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from govgraph.errors import InputError
+from govgraph.formats import load_model, read_model, write_model
+from govgraph.model import GovernanceModel
+from govgraph.rules import load_rules_file
+
+ENTITY = "entities:\n  - id: a\n    kind: council\n    name: {en: A}\n"
+
+
+def _alias_bomb(levels: int, indent: str) -> str:
+    lines = [f"{indent}l0: &l0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        refs = ", ".join([f"*l{level - 1}"] * 9)
+        lines.append(f"{indent}l{level}: &l{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def assert_refused(cli, *args, words: str, file: Path, line: int | None = None):
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    first, *rest = result.stderr.splitlines()
+    assert not rest, result.stderr  # one line
+    where = f"{file}:{line}:" if line else f"{file}:"
+    assert first.startswith(f"error: {where}") and words in first, first
+
+
+# ── 2. YAML alias bombs, depth ──────────────────────────────────────────────────────
+
+
+def test_a_nine_level_alias_bomb_under_attributes_is_refused_at_once(cli, tmp_path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(ENTITY + "    attributes:\n" + _alias_bomb(9, "      "))
+    assert len(path.read_bytes()) < 1000
+    started = time.perf_counter()
+    assert_refused(cli, "validate", path, words="alias bomb", file=path)
+    assert time.perf_counter() - started < 10  # was past 120 s and 2.8 GB
+
+
+def test_a_six_level_bomb_in_meta_yaml_and_in_a_rules_file_is_refused(cli, tmp_path, example_model):
+    write_model(example_model, tmp_path / "csv")
+    meta = tmp_path / "csv" / "meta.yaml"
+    meta.write_text("title:\n  en: x\ndescription: x\nrules: []\nx:\n" + _alias_bomb(6, "  "))
+    assert_refused(cli, "validate", tmp_path / "csv", words="alias bomb", file=meta)
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("bomb:\n" + _alias_bomb(6, "  ") + "rules: []\n")
+    with pytest.raises(InputError, match="alias bomb"):
+        load_rules_file(rules)
+
+
+def test_a_few_honest_anchors_still_read(tmp_path):
+    path = tmp_path / "anchors.yaml"
+    path.write_text(
+        "entities:\n"
+        "  - {id: a, kind: council, name: {en: A}, attributes: &common {city: Ottawa}}\n"
+        "  - {id: b, kind: council, name: {en: B}, attributes: *common}\n"
+    )
+    assert load_model(path).entity("b").attributes == {"city": "Ottawa"}
+
+
+@pytest.mark.parametrize("depth", [150, 3000])
+def test_deep_nesting_is_refused_in_models_and_rules(cli, tmp_path, example_path, depth):
+    model = tmp_path / "deep.yaml"
+    model.write_text(ENTITY + "    attributes:\n      x: " + "[" * depth + "]" * depth + "\n")
+    assert_refused(cli, "validate", model, words="nest", file=model)
+    rules = tmp_path / "deep-rules.yaml"
+    rules.write_text("- " + "[" * depth + "]" * depth + "\n")
+    assert_refused(cli, "health", example_path, "--rules", rules, words="nest", file=rules)
+
+
+# ── 5. NaN and Infinity ─────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "m.json",
+            '{"entities": [\n {"id": "a", "kind": "council",\n  "attributes": {"x": NaN}}]}',
+            3,
+        ),
+        (
+            "m.json",
+            '{"entities": [\n {"id": "a", "kind": "council",\n  "attributes": {"x": -Infinity}}]}',
+            3,
+        ),
+        (
+            "m.json",
+            '{"entities": [\n {"id": "a", "kind": "council",\n  "attributes": {"x": 1e999}}]}',
+            3,
+        ),
+        ("m.yaml", ENTITY + "    attributes:\n      x: .nan\n", 6),
+        ("m.yaml", ENTITY + "    attributes:\n      x: -.inf\n", 6),
+    ],
+)
+def test_non_json_numbers_are_refused_on_input(cli, tmp_path, name, text, line):
+    path = tmp_path / name
+    path.write_text(text)
+    result = cli("convert", path, tmp_path / "out.json")
+    assert result.exit_code == 2 and f"{path}:{line}:" in result.stderr, result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_nan_reaching_the_model_another_way_is_refused_by_the_model(tmp_path):
+    path = tmp_path / "nan.graphml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+        '<key id="k" for="node" attr.name="kind" attr.type="string"/>\n'
+        '<key id="n" for="node" attr.name="name_en" attr.type="string"/>\n'
+        '<key id="s" for="node" attr.name="attr.score" attr.type="double"/>\n'
+        '<graph edgedefault="directed"><node id="a"><data key="k">council</data>'
+        '<data key="n">A</data><data key="s">NaN</data></node></graph></graphml>\n'
+    )
+    with pytest.raises(InputError, match="not a finite number"):
+        read_model(path)
+
+
+# ── 6. internal errors on bad input ─────────────────────────────────────────────────
+
+
+def test_json_nested_1000_deep_and_a_5000_digit_integer_are_located(cli, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text(
+        '{"entities": [{"id": "a", "kind": "council", "attributes": {"x": '
+        + "[" * 1000
+        + "]" * 1000
+        + "}}]}"
+    )
+    assert_refused(cli, "validate", deep, words="nested more than 100 levels", file=deep)
+    big = tmp_path / "big.json"
+    big.write_text(
+        '{"entities": [{"id": "a", "kind": "council",\n "attributes": {"x": 1' + "0" * 5000 + "}}]}"
+    )
+    assert_refused(cli, "validate", big, words="too large", file=big, line=2)
+
+
+def test_a_deep_json_cell_in_a_csv_directory_reads_as_text_not_a_crash(tmp_path, example_model):
+    write_model(example_model, tmp_path / "csv")
+    entities = tmp_path / "csv" / "entities.csv"
+    header, first, *rest = entities.read_text().splitlines()
+    cell = "[" * 1000 + "]" * 1000
+    entities.write_text("\n".join([header + ",deep", first + "," + cell, *rest]) + "\n")
+    model = load_model(tmp_path / "csv")
+    assert model.entities[0].attributes["deep"] == cell
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"title: \xff\xfe\n", "not UTF-8"), (b"title: a\x00b\n", "0x00 is not allowed")],
+)
+def test_meta_yaml_with_invalid_utf8_or_a_nul_is_one_located_line(
+    cli, tmp_path, example_model, content, words
+):
+    write_model(example_model, tmp_path / "csv")
+    meta = tmp_path / "csv" / "meta.yaml"
+    meta.write_bytes(content)
+    assert_refused(cli, "validate", tmp_path / "csv", words=words, file=meta, line=1)
+
+
+def test_a_raw_nul_in_a_model_is_one_line_naming_the_line(cli, tmp_path):
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(ENTITY.encode() + b"    description: a\x00b\n")
+    assert_refused(cli, "validate", path, words="0x00", file=path, line=5)
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".ttl"])
+def test_rules_that_are_not_json_in_graphml_or_turtle_are_located(cli, tmp_path, suffix):
+    ruled = GovernanceModel.model_validate(
+        {
+            "entities": [{"id": "a", "kind": "council", "name": {"en": "A"}}],
+            "rules": [{"id": "span", "require": {"span": "formal", "max": 8}}],
+        }
+    )
+    path = tmp_path / f"m{suffix}"
+    write_model(ruled, path)
+    text = path.read_text()
+    broken = text.replace('"id": "span"', '"id" "span"').replace('\\"id\\": ', '\\"id\\" ')
+    assert broken != text
+    path.write_text(broken)
+    assert_refused(cli, "validate", path, words="JSON", file=path)
+
+
+# ── 7. half-written output, signals, temporary files ────────────────────────────────
+
+
+def test_a_failed_swap_of_an_existing_csv_directory_leaves_no_mix(
+    tmp_path, example_model, monkeypatch
+):
+    out = tmp_path / "csv"
+    write_model(example_model, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    changed = example_model.model_copy(
+        update={"title": None, "entities": example_model.entities[:3], "relationships": ()}
+    )
+    real_replace, calls = os.replace, []
+
+    def flaky_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky_replace)
+    try:
+        write_model(changed, out)
+    except InputError as exc:
+        assert str(exc).startswith(f"{out}: cannot write")  # the path asked for
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before or load_model(out) == changed
+    assert sorted(os.listdir(tmp_path)) == ["csv"]
+
+
+_SLOW_WRITE = """
+import sys, time
+import govgraph.formats.{module} as target
+def slow(*args, **kwargs):
+    print("ready", flush=True)
+    time.sleep(60)
+target.{name} = slow
+from govgraph.cli import main
+main(sys.argv[1:])
+"""
+
+
+def _start_slow_write(tmp_path: Path, module: str, name: str, *args: object) -> subprocess.Popen:
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    script = _SLOW_WRITE.format(module=module, name=name)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout.readline().strip() == "ready"
+    return process
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "word"),
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_a_signal_during_a_workbook_write_leaves_nothing_behind(
+    tmp_path, example_path, sig, code, word
+):
+    out = tmp_path / "out" / "m.xlsx"
+    process = _start_slow_write(tmp_path, "xlsx", "atomic_write", "convert", example_path, out)
+    assert any(p.name.startswith(".m.xlsx.") for p in out.parent.iterdir())  # openpyxl's files
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == code
+    assert stderr.strip() == f"{word}: nothing was written"
+    assert list(out.parent.iterdir()) == []
+    assert list((tmp_path / "tmp").iterdir()) == []  # no openpyxl.* in the temp directory
+
+
+def test_after_a_sigkill_the_next_write_clears_what_the_dead_process_left(
+    tmp_path, example_path, example_model
+):
+    out = tmp_path / "out" / "m.json"
+    process = _start_slow_write(tmp_path, "documents", "json.dump", "convert", example_path, out)
+    process.kill()
+    process.wait(timeout=30)
+    left = [p.name for p in out.parent.iterdir()]
+    assert len(left) == 1 and left[0].startswith(".m.json.")
+    write_model(example_model, out)
+    assert [p.name for p in out.parent.iterdir()] == ["m.json"]
+
+
+def test_a_write_error_names_the_path_asked_for(tmp_path, example_model):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if os.access(locked, os.W_OK):  # root writes anywhere: use a full device instead
+            target = Path("/dev/full")
+            with pytest.raises(InputError) as caught:
+                from govgraph.formats.atomic import atomic_write
+
+                atomic_write(target / "x.json", lambda h: h.write("x"))
+        else:
+            with pytest.raises(InputError) as caught:
+                write_model(example_model, locked / "m.json")
+            assert str(caught.value).startswith(f"{locked / 'm.json'}: cannot write")
+            assert ".tmp" not in str(caught.value)
+    finally:
+        locked.chmod(0o755)
+
+
+# ── 8. destroying the input ─────────────────────────────────────────────────────────
+
+
+def test_an_output_that_is_an_input_is_refused(cli, tmp_path, example_path):
+    model = tmp_path / "m.yaml"
+    model.write_bytes(example_path.read_bytes())
+    before = model.read_bytes()
+    assert_refused(cli, "export", "html", model, "-o", model, words="is an input", file=model)
+    assert_refused(cli, "convert", model, model, words="is an input", file=model)
+    assert model.read_bytes() == before
+    write_model(load_model(model), tmp_path / "csv")
+    assert_refused(
+        cli, "convert", tmp_path / "csv", tmp_path / "csv", words="input", file=tmp_path / "csv"
+    )
+
+
+def test_a_directory_named_like_a_file_is_not_written_into(cli, tmp_path, example_path):
+    folder = tmp_path / "d.yaml"
+    folder.mkdir()
+    assert_refused(cli, "convert", example_path, folder, words="is a directory", file=folder)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_read_only_destination_is_refused(cli, tmp_path, example_path):
+    target = tmp_path / "ro.json"
+    target.write_text("{}")
+    target.chmod(0o444)
+    assert_refused(cli, "convert", example_path, target, words="read-only", file=target)
+    assert target.read_text() == "{}"
+
+
+# ── 10. duplicate keys ──────────────────────────────────────────────────────────────
+
+
+def test_duplicate_keys_are_refused_in_meta_yaml_rules_and_json(
+    cli, tmp_path, example_model, example_path
+):
+    write_model(example_model, tmp_path / "csv")
+    meta = tmp_path / "csv" / "meta.yaml"
+    meta.write_text("title: {en: x}\ntitle: {en: y}\n")
+    assert_refused(
+        cli, "validate", tmp_path / "csv", words="key 'title' given twice", file=meta, line=2
+    )
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("- id: span\n  id: other\n")
+    assert_refused(
+        cli, "health", example_path, "--rules", rules, words="given twice", file=rules, line=2
+    )
+    doc = tmp_path / "m.json"
+    doc.write_text(json.dumps({"entities": []})[:-1] + ',\n "entities": []}')
+    assert_refused(cli, "validate", doc, words="key 'entities' given twice", file=doc, line=2)
+
+
+def test_the_cli_module_docstring_documents_the_signal_exit_codes():
+    from govgraph.cli import common
+
+    assert (
+        "130 interrupted" in textwrap.dedent(common.__doc__) and "143 terminated" in common.__doc__
+    )
