@@ -4,6 +4,8 @@ findings in docs/threat-model.md)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -362,3 +364,134 @@ def test_the_cli_module_docstring_documents_the_signal_exit_codes():
     assert (
         "130 interrupted" in textwrap.dedent(common.__doc__) and "143 terminated" in common.__doc__
     )
+
+
+# ── 3. formula injection ────────────────────────────────────────────────────────────
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\t=1", "'=1"]
+
+
+def _formula_model() -> GovernanceModel:
+    return GovernanceModel.model_validate(
+        {
+            "entities": [
+                {
+                    "id": f"e{i}",
+                    "kind": "council",
+                    "name": {"en": text, "fr": text},
+                    "description": text,
+                    "identifiers": {"ref": text},
+                    "attributes": {"note": text, "n": -5},
+                }
+                for i, text in enumerate(FORMULAS)
+            ]
+        }
+    )
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_read_back_exactly(tmp_path):
+    model = _formula_model()
+    write_model(model, tmp_path / "csv")
+    with (tmp_path / "csv" / "entities.csv").open(newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [c for c in cells if c and (c[0] in "=+@\t" or (c[0] == "-" and c != "-5"))]
+    assert '\'=HYPERLINK("http://x","y")' in cells and "''=1" in cells and "-5" in cells
+    assert load_model(tmp_path / "csv") == model
+
+
+def test_csv_output_of_commands_is_neutralised(cli, tmp_path):
+    path = tmp_path / "m.yaml"
+    chained = _formula_model().to_document()
+    chained["relationships"] = [
+        {"from": f"e{i}", "type": "REPORTS_TO", "to": "e0"} for i in (1, 2, 3, 4, 5)
+    ]
+    write_model(GovernanceModel.model_validate(chained), path)
+    result = cli("subordinates", path, "e0", "--format", "csv")
+    assert result.exit_code == 0
+    cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
+    assert "'@SUM(1)" in cells and "'+cmd|' /C calc'!A0" in cells
+    assert not [c for c in cells if c and c[0] in "=+@\t"]
+
+
+# ── 4. lossless round trips ─────────────────────────────────────────────────────────
+
+
+def _one(**fields) -> GovernanceModel:
+    return GovernanceModel.model_validate(
+        {"entities": [{"id": "jc", "kind": "council", "name": {"en": "A"}, **fields}]}
+    )
+
+
+def test_a_csv_cell_over_131072_characters_reads_back(tmp_path):
+    model = _one(description="x" * 200_000, attributes={"long": "y" * 150_000})
+    write_model(model, tmp_path / "csv")
+    assert load_model(tmp_path / "csv") == model
+
+
+def test_xlsx_refuses_text_over_32767_characters_naming_the_record(cli, tmp_path):
+    path = tmp_path / "m.yaml"
+    write_model(_one(description="x" * 40_000), path)
+    out = tmp_path / "m.xlsx"
+    assert_refused(
+        cli, "convert", path, out, words="entities 'jc' description: 40,000 characters", file=out
+    )
+    assert not out.exists()
+
+
+def test_xlsx_keeps_long_rules_over_several_rows(tmp_path):
+    rules = [{"id": f"span-{i}", "require": {"span": "formal", "max": 8}} for i in range(1000)]
+    model = _one(name={"en": "A"}).model_copy(update={"rules": tuple(rules)})
+    model = GovernanceModel.model_validate(model.to_document())
+    write_model(model, tmp_path / "m.xlsx")
+    assert load_model(tmp_path / "m.xlsx").rules == model.rules
+
+
+@pytest.mark.parametrize("target", ["csv", "m.xlsx", "m.graphml", "m.json", "m.yaml"])
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2029", "\u3000"])
+def test_leading_and_trailing_spaces_survive_every_tabular_format(tmp_path, target, space):
+    model = _one(
+        name={"en": f"{space}Joint Councils{space}", "fr": f"{space}Conseils"},
+        acronym={"en": f"JC{space}"},
+        identifiers={"ref": f"{space}Q1{space}"},
+    )
+    write_model(model, tmp_path / target)
+    assert load_model(tmp_path / target) == model
+
+
+# ── 9. terminal escapes ─────────────────────────────────────────────────────────────
+
+ESCAPES = "Evil\x1b[2J\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\x07\x9b31m\u202eok"
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_names_with_terminal_escapes_print_as_visible_text(cli, tmp_path, fmt):
+    path = tmp_path / "m.json"
+    two = {
+        "entities": [
+            {"id": "a", "kind": "council", "name": {"en": "A"}},
+            {"id": "b", "kind": "committee", "name": {"en": ESCAPES}},
+        ],
+        "relationships": [{"from": "b", "type": "REPORTS_TO", "to": "a"}],
+    }
+    write_model(GovernanceModel.model_validate(two), path)
+    result = cli("subordinates", path, "a", "--format", fmt)
+    assert result.exit_code == 0
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in result.stdout
+    assert "Evil" in result.stdout
+
+
+def test_json_output_escapes_what_a_terminal_would_act_on_and_stays_the_same_json(capsys):
+    from govgraph.cli.output import emit_json
+
+    emit_json({"name": ESCAPES})
+    out = capsys.readouterr().out
+    assert json.loads(out) == {"name": ESCAPES}
+    assert not any(raw in out for raw in ("\x1b", "\x07", "\x9b", "\u202e"))
+
+
+def test_error_messages_show_escapes_visibly(cli, tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text('entities:\n  - {id: a, kind: "council\\e[2J"}\n')
+    result = cli("validate", path)
+    assert result.exit_code == 2 and "\x1b" not in result.output and "\\x1b" in result.output

@@ -27,6 +27,7 @@ from govgraph.formats.atomic import guard_inputs
 from govgraph.model import GovernanceModel
 from govgraph.sources import open_model
 from govgraph.temporal import as_of
+from govgraph.terminal import printable
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -58,12 +59,13 @@ def report_error(exc: GovgraphError) -> None:
         for finding in exc.findings[:MAX_ERROR_LINES]:
             where = f"{finding.location}: " if finding.location else ""
             field = f"{finding.field_path}: " if finding.field_path else ""
-            click.echo(f"error: {where}{field}{finding.code}: {finding.message_en}", err=True)
+            line = f"error: {where}{field}{finding.code}: {finding.message_en}"
+            click.echo(printable(line), err=True)
         hidden = len(exc.findings) - MAX_ERROR_LINES
         if hidden > 0:
             click.echo(f"error: ... and {hidden} more (govgraph validate lists them all)", err=True)
         return
-    click.echo(f"error: {exc}", err=True)
+    click.echo(printable(f"error: {exc}"), err=True)
 
 
 class _Terminated(BaseException):

@@ -1,6 +1,9 @@
 """Printing data: a table (rich), JSON or CSV, chosen by ``--format``.
 
 Values are shown as text, never as markup: a name such as ``[bold]x[/]`` prints as is.
+Control characters and terminal escapes in values are shown as visible escapes
+(``govgraph.terminal``), and a CSV cell a spreadsheet would run as a formula gets a
+leading apostrophe (``govgraph.formats.cells``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from govgraph.formats.cells import guard_formula
+from govgraph.terminal import json_safe, printable
+
 __all__ = ["FORMATS", "Column", "cell_text", "console", "emit", "emit_json", "emit_rows"]
 
 FORMATS = ("table", "json", "csv")
@@ -25,12 +31,19 @@ FORMATS = ("table", "json", "csv")
 Column = tuple[str, str]
 
 
+class _SafeConsole(Console):
+    """A console that shows the control characters of plain strings as escapes."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        super().print(*(printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
 def console(stderr: bool = False) -> Console:
     """A rich console that never interprets markup or highlights values, and that is
     wide enough for tables when the output is not a terminal."""
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else max(shutil.get_terminal_size((160, 24)).columns, 160)
-    return Console(file=stream, highlight=False, markup=False, emoji=False, width=width)
+    return _SafeConsole(file=stream, highlight=False, markup=False, emoji=False, width=width)
 
 
 def cell_text(value: Any) -> str:
@@ -48,7 +61,7 @@ def cell_text(value: Any) -> str:
 
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON (UTF-8, not escaped)."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def emit_rows(
@@ -64,16 +77,19 @@ def emit_rows(
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([key for key, _ in columns])
-        writer.writerows([cell_text(row.get(key)) for key, _ in columns] for row in rows)
+        writer.writerows(
+            [guard_formula(printable(cell_text(row.get(key)))) for key, _ in columns]
+            for row in rows
+        )
     else:
         table = Table(box=box.SIMPLE_HEAD)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
         for row in rows:
-            table.add_row(*(Text(cell_text(row.get(key))) for key, _ in columns))
+            table.add_row(*(Text(printable(cell_text(row.get(key)))) for key, _ in columns))
         out = console()
         if title:  # on its own line: a table title would wrap to the table's width
-            out.print(Text(title, style="bold"))
+            out.print(Text(printable(title), style="bold"))
         out.print(table)
 
 

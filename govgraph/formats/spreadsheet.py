@@ -3,7 +3,9 @@
 
 The columns and cell encoding are those of ``govgraph.formats.rows`` (shared with the
 ``.xlsx`` workbook): ``ENTITY_COLUMNS`` and ``RELATIONSHIP_COLUMNS``, any other column is
-an attribute, tags separated by ``;``, identifiers ``scheme=value;...``.
+an attribute, tags separated by ``;``, identifiers ``scheme=value;...``. A cell that a
+spreadsheet would run as a formula is written with a leading apostrophe, which reading
+takes off again (``govgraph.formats.cells``).
 
 >>> decode_cell("1.5"), decode_cell("Toronto"), decode_cell('"1.5"'), decode_cell("[1, 2]")
 (1.5, 'Toronto', '1.5', [1, 2])
@@ -22,6 +24,12 @@ import yaml
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_directory
+from govgraph.formats.cells import (
+    CSV_FIELD_LIMIT,
+    check_cell_sizes,
+    guard_formula,
+    unguard_formula,
+)
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
@@ -60,9 +68,10 @@ def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
     except FileNotFoundError:
         raise InputError("no such file", file=origin) from None
     with handle:
+        csv.field_size_limit(CSV_FIELD_LIMIT)  # what the writer writes, and no more
         reader = csv.reader(handle, strict=True)
         try:
-            header = [column.strip() for column in next(reader, [])]
+            header = [unguard_formula(column).strip() for column in next(reader, [])]
             check_header(header, table, origin)
             end = reader.line_num
             for cells in reader:
@@ -76,7 +85,7 @@ def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
                         file=origin,
                         line=line,
                     )
-                yield line, dict(zip(header, cells, strict=False))
+                yield line, dict(zip(header, map(unguard_formula, cells), strict=False))
         except csv.Error as exc:
             raise InputError(f"invalid CSV: {exc}", file=origin, line=reader.line_num) from None
         except UnicodeDecodeError as exc:
@@ -125,15 +134,17 @@ def write_csv_directory(model: GovernanceModel, path: str | Path) -> None:
 
     All files are staged first, then renamed into place: an error leaves ``path`` as it was.
     """
+    cells = tables(model)
+    check_cell_sizes(cells, CSV_FIELD_LIMIT, str(path), "CSV")
     with atomic_directory(path, owned=(ENTITIES_FILE, RELATIONSHIPS_FILE, META_FILE)) as staging:
-        for section, rows in tables(model).items():
+        for section, rows in cells.items():
             # Python 3.11's csv leaves a lone carriage return unquoted: quote every cell then
             quoting = (
                 csv.QUOTE_ALL if any("\r" in c for r in rows for c in r) else csv.QUOTE_MINIMAL
             )
             with (staging / _FILES[section]).open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n", quoting=quoting)
-                writer.writerows(rows)
+                writer.writerows([guard_formula(cell) for cell in row] for row in rows)
         meta = meta_document(model)
         if meta:
             (staging / META_FILE).write_text(

@@ -35,6 +35,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write, private_tempdir
+from govgraph.formats.cells import XLSX_CELL_LIMIT, check_cell_sizes, split_text
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
     RECORD_BUILDERS,
@@ -108,6 +109,7 @@ def _read_meta(book: Any, path: Path) -> dict[str, Any]:
         return {}
     origin = sheet_origin(path, META_SHEET)
     meta: dict[str, Any] = {}
+    texts: dict[str, tuple[int, list[str]]] = {}
     rows = book[META_SHEET].iter_rows(values_only=True)
     next(rows, None)  # header: key, value
     for number, cells in enumerate(rows, start=2):
@@ -121,7 +123,9 @@ def _read_meta(book: Any, path: Path) -> dict[str, Any]:
                 line=number,
                 field="key",
             )
-        meta[key] = load_json(value, origin, line=number, field="value")
+        texts.setdefault(key, (number, []))[1].append(value)  # rows of one key join up
+    for key, (number, parts) in texts.items():
+        meta[key] = load_json("".join(parts), origin, line=number, field="value")
     return meta
 
 
@@ -174,6 +178,7 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
     workbook cannot hold (control characters) raises ``InputError``; nothing is written."""
     cells, meta = tables(model), meta_document(model)
     check_xml_safe(cells, meta, str(path), "xlsx")
+    check_cell_sizes(cells, XLSX_CELL_LIMIT, str(path), "xlsx")
     with private_tempdir(path):  # openpyxl's own temporary files go there, not /tmp
         book = Workbook(write_only=True)
         for section, rows in cells.items():
@@ -184,6 +189,7 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
         if meta:
             sheet = book.create_sheet(META_SHEET)
             sheet.append(["key", "value"])
-            for key, value in meta.items():
-                sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
+            for key, value in meta.items():  # a long value continues on rows of its key
+                for part in split_text(json.dumps(value, ensure_ascii=False), XLSX_CELL_LIMIT):
+                    sheet.append([key, _text_cell(sheet, part)])
         atomic_write(path, book.save, binary=True)
