@@ -495,3 +495,94 @@ def test_error_messages_show_escapes_visibly(cli, tmp_path):
     path.write_text('entities:\n  - {id: a, kind: "council\\e[2J"}\n')
     result = cli("validate", path)
     assert result.exit_code == 2 and "\x1b" not in result.output and "\\x1b" in result.output
+
+
+# ── 1. nothing fetched on read ──────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def listening_server():
+    """A real HTTP server on the loopback that records every request it gets."""
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            body = b'{"@context": {"name": "http://xmlns.com/foaf/0.1/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _jsonld(context) -> str:
+    return json.dumps(
+        {"@context": context, "@id": "http://example.org/a", "http://xmlns.com/foaf/0.1/name": "A"}
+    )
+
+
+@pytest.mark.parametrize(
+    "make_context",
+    [
+        lambda url, tmp: f"{url}/ctx.json",
+        lambda url, tmp: [{"x": "http://example.org/"}, f"{url}/ctx.json"],
+        lambda url, tmp: {"@import": f"{url}/ctx.json"},
+        lambda url, tmp: "file:///etc/passwd",
+        lambda url, tmp: "ctx.json",  # relative: a file beside the model
+        lambda url, tmp: {"term": {"@id": "http://example.org/t", "@context": f"{url}/c"}},
+    ],
+)
+def test_a_jsonld_context_is_never_fetched_nor_read_from_a_file(
+    cli, tmp_path, listening_server, make_context
+):
+    url, requests = listening_server
+    (tmp_path / "ctx.json").write_text('{"@context": {}}')
+    path = tmp_path / "m.jsonld"
+    path.write_text(_jsonld(make_context(url, tmp_path)))
+    assert_refused(cli, "validate", path, words="refusing to fetch the JSON-LD context", file=path)
+    assert requests == []
+
+
+def test_a_built_in_context_is_resolved_without_the_network(tmp_path, example_model):
+    from govgraph.formats.jsonld_context import GOVGRAPH_CONTEXT_IRI
+
+    write_model(example_model, tmp_path / "m.jsonld")
+    document = json.loads((tmp_path / "m.jsonld").read_text())
+    document["@context"] = GOVGRAPH_CONTEXT_IRI
+    (tmp_path / "by-iri.jsonld").write_text(json.dumps(document))
+    assert load_model(tmp_path / "by-iri.jsonld") == load_model(tmp_path / "m.jsonld")
+
+
+# ── 6 (RDF). a cyclic rdf:rest ──────────────────────────────────────────────────────
+
+
+def test_a_turtle_list_that_loops_back_on_itself_is_refused(cli, tmp_path):
+    model = _one(tags=["a", "b"])
+    path = tmp_path / "m.ttl"
+    write_model(model, path)
+    from rdflib import RDF, Graph
+
+    graph = Graph().parse(path)
+    last = next(s for s, o in graph.subject_objects(RDF.rest) if o == RDF.nil)
+    head = next(s for s in graph.subjects(RDF.first, None) if s != last)
+    graph.set((last, RDF.rest, head))
+    graph.serialize(path, format="turtle")
+    started = time.perf_counter()
+    assert_refused(cli, "validate", path, words="rdf:rest cycle", file=path)
+    assert time.perf_counter() - started < 10

@@ -48,7 +48,6 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
@@ -56,8 +55,10 @@ from rdflib.term import Node
 from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
+from govgraph.formats.jsonld_context import inline_contexts
 from govgraph.formats.parse import DocPath, Location, RawModel
-from govgraph.formats.safe_json import parse_json
+from govgraph.formats.safe_json import load_json, parse_json
+from govgraph.formats.safe_yaml import read_text
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType, Role
 
@@ -404,7 +405,7 @@ class _Reader:
             record["source"] = source
         tags = self.one(node, GG.tags)
         if tags is not None:
-            record["tags"] = [str(tag) for tag in Collection(self.graph, tags)]
+            record["tags"] = [str(tag) for tag in self.rdf_list(tags)]
         attributes = {}
         for pair in self.graph.objects(node, GG.attribute):
             key, value = self.text(pair, GG.key), self.text(pair, RDF.value)
@@ -418,6 +419,23 @@ class _Reader:
                 ) from None
         if attributes:
             record["attributes"] = attributes
+
+    def rdf_list(self, head: Node) -> list[Node]:
+        """The items of the RDF list at ``head``; a list that loops back on itself
+        (``rdf:rest`` cycle) or forks raises ``InputError``."""
+        items, seen, node = [], set(), head
+        while node != RDF.nil:
+            if node in seen:
+                raise self.fail(head, "the RDF list loops back on itself (an rdf:rest cycle)")
+            seen.add(node)
+            first = self.one(node, RDF.first)
+            if first is None:
+                raise self.fail(head, "an RDF list node without rdf:first")
+            items.append(first)
+            node = self.one(node, RDF.rest)
+            if node is None:
+                raise self.fail(head, "an RDF list node without rdf:rest")
+        return items
 
     def entity_id(self, node: Node | None, what: str, owner: Node) -> str:
         if node is None:
@@ -669,9 +687,17 @@ def read_rdf(path: str | Path) -> RawModel:
     try:
         with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated API
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            graph.parse(path, format=_rdf_format(path))
+            if _rdf_format(path) == "json-ld":  # contexts from built-in copies only
+                document = inline_contexts(load_json(read_text(path), str(path)), str(path))
+                graph.parse(
+                    data=json.dumps(document), format="json-ld", publicID=path.resolve().as_uri()
+                )
+            else:
+                graph.parse(path, format=_rdf_format(path))
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
+    except InputError:
+        raise
     except Exception as exc:  # rdflib's parsers raise many exception types
         line = getattr(exc, "lines", None)
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
