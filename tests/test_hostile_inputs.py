@@ -586,3 +586,86 @@ def test_a_turtle_list_that_loops_back_on_itself_is_refused(cli, tmp_path):
     started = time.perf_counter()
     assert_refused(cli, "validate", path, words="rdf:rest cycle", file=path)
     assert time.perf_counter() - started < 10
+
+
+# ── 6 (Popolo). fields of the wrong type ────────────────────────────────────────────
+
+POPOLO_FIELDS = [
+    ("organizations", "classification"),
+    ("organizations", "other_names"),
+    ("organizations", "identifiers"),
+    ("organizations", "sources"),
+    ("organizations", "parent_id"),
+    ("organizations", "name"),
+    ("organizations", "founding_date"),
+    ("organizations", "id"),
+    ("organizations", "govgraph"),
+    ("memberships", "person_id"),
+    ("memberships", "organization_id"),
+    ("memberships", "role"),
+    ("memberships", "member"),
+    ("memberships", "start_date"),
+]
+
+
+@pytest.mark.parametrize(
+    ("collection", "field", "wrong"),
+    [
+        (collection, field, wrong)
+        for collection, field in POPOLO_FIELDS
+        for wrong in ([["x"]], 12345, {"a": 1}, True)
+        if not (isinstance(wrong, dict) and field in ("member", "govgraph"))
+    ],
+)
+def test_popolo_fields_of_the_wrong_type_are_located_not_internal_errors(
+    cli, tmp_path, example_path, collection, field, wrong
+):
+    path = tmp_path / "m.popolo.json"
+    assert cli("convert", example_path, path).exit_code == 0
+    document = json.loads(path.read_text())
+    document[collection][0][field] = wrong
+    path.write_text(json.dumps(document, indent=1))
+    result = cli("validate", path)
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output
+    assert f"{path}:" in result.output
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {"organizations": 5},
+        {"organizations": [5]},
+        {"organizations": [{"id": "a", "other_names": [5]}]},
+        {"organizations": [{"id": "a", "identifiers": [{"scheme": ["x"]}]}]},
+        {"govgraph": []},
+        {"govgraph": {"entities": 5}},
+        {"memberships": [{"member": {"id": ["x"]}}]},
+    ],
+)
+def test_popolo_documents_of_the_wrong_shape_are_located(cli, tmp_path, shape):
+    path = tmp_path / "m.popolo.json"
+    path.write_text(json.dumps(shape, indent=1))
+    result = cli("validate", path)
+    assert result.exit_code == 2 and "internal error" not in result.output, result.output
+    assert result.stderr.startswith(f"error: {path}:")
+
+
+# ── 6 (URIs). malformed store URIs and remote URLs ──────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("spec", "words"),
+    [
+        ("bolt://[x", "bad database URI 'bolt://[x'"),
+        ("bolt//x", "did you mean bolt://x?"),
+        ("neo4j:/db.example.org", "did you mean neo4j://db.example.org?"),
+        ("http://127.0.0.1:9/m.yaml", "does not fetch models from http:// URIs"),
+        ("https://u:secret@example.org/m.json", "does not fetch models from https://"),
+    ],
+)
+def test_malformed_store_uris_and_remote_urls_are_one_line_exit_2(cli, spec, words):
+    result = cli("show", spec)
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.splitlines()) == 1 and words in result.stderr
+    assert "secret" not in result.stderr
