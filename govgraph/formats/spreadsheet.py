@@ -85,6 +85,7 @@ def _rows(path: Path, table: str) -> Iterator[tuple[int, dict[str, str]]]:
                         file=origin,
                         line=line,
                     )
+                cells += [""] * (len(header) - len(cells))  # a short row: the rest empty
                 yield line, dict(zip(header, map(unguard_formula, cells), strict=False))
         except csv.Error as exc:
             raise InputError(f"invalid CSV: {exc}", file=origin, line=reader.line_num) from None

@@ -101,6 +101,7 @@ def _sheet_rows(sheet: Any, table: str, origin: str) -> Iterator[tuple[int, dict
                 file=origin,
                 line=number,
             )
+        texts += [""] * (len(header) - len(texts))  # a short row: the rest empty
         yield number, dict(zip(header, texts, strict=False))
 
 
