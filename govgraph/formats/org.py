@@ -42,14 +42,14 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Node
 
 from govgraph.dates import date_bounds
@@ -711,17 +711,62 @@ def read_rdf(path: str | Path) -> RawModel:
 
 def write_rdf(model: GovernanceModel, path: str | Path, *, base: str = BASE) -> None:
     """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples.
-    N-Triples is streamed triple by triple (no graph in memory: the one for big models)."""
+    N-Triples and Turtle are streamed triple by triple (no graph in memory)."""
     path = Path(path)
-    if _rdf_format(path) == "nt":
+    fmt = _rdf_format(path)
+    if fmt == "nt":
 
         def write(handle: Any) -> None:
             for triple in org_triples(model, base=base):
                 handle.write(_nt_row(triple))
 
         atomic_write(path, write)
+    elif fmt == "turtle":
+        atomic_write(path, lambda handle: write_turtle(org_triples(model, base=base), handle))
     else:
         write_graph(model_to_rdf(model, base=base), path)
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def _compact(node: Node) -> str:
+    """A vocabulary IRI as ``prefix:name`` where the name needs no escaping, else
+    the term in N-Triples form (also valid Turtle)."""
+    if isinstance(node, URIRef):
+        for prefix, namespace in CONTEXT.items():
+            if node.startswith(namespace) and _LOCAL_NAME.match(node[len(namespace) :]):
+                return f"{prefix}:{node[len(namespace) :]}"
+        return node.n3()
+    if isinstance(node, Literal):
+        return _quoteLiteral(node)
+    return node.n3()
+
+
+def write_turtle(triples: Iterable[_Triple], handle: Any) -> None:
+    """Write ``triples`` as Turtle to ``handle`` as they come: the prefixes of
+    ``CONTEXT``, then one statement per run of triples with the same subject.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_turtle([(URIRef(BASE + "a"), RDF.type, ORG.Organization),
+    ...               (URIRef(BASE + "a"), GG.id, Literal("a"))], out)
+    >>> print(out.getvalue().splitlines()[-2:])
+    ['<https://w3id.org/govgraph/id/a> a org:Organization ;', '    gg:id "a" .']
+    """
+    for prefix, namespace in CONTEXT.items():
+        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+    subject: Node | None = None
+    for s, p, o in triples:
+        predicate = "a" if p == RDF.type else _compact(p)
+        if s == subject:
+            handle.write(f" ;\n    {predicate} {_compact(o)}")
+        else:
+            handle.write(" .\n" if subject is not None else "\n")
+            handle.write(f"{s.n3()} {predicate} {_compact(o)}")
+            subject = s
+    if subject is not None:
+        handle.write(" .\n")
 
 
 def write_graph(graph: Graph, path: str | Path) -> None:

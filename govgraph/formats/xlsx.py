@@ -25,9 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -140,27 +142,52 @@ def read_xlsx(path: str | Path) -> RawModel:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise InputError(f"not an .xlsx workbook ({exc})", file=str(path)) from None
+    except _DAMAGED as exc:
+        raise InputError(f"not an .xlsx workbook ({_first_line(exc)})", file=str(path)) from None
     try:
-        missing = [name for name in SHEETS if name not in book.sheetnames]
-        if missing:
-            raise InputError(
-                f"no sheet named {missing[0]!r} (the workbook has "
-                f"{', '.join(repr(n) for n in book.sheetnames)})",
-                file=str(path),
-            )
-        document: dict[str, Any] = _read_meta(book, path)
-        origins = {section: sheet_origin(path, section) for section in SHEETS}
-        lines: dict[str, list[int]] = {}
-        for section in SHEETS:
-            records, section_lines = [], []
-            for number, row in _sheet_rows(book[section], section, origins[section]):
-                records.append(RECORD_BUILDERS[section](row, origins[section], number))
-                section_lines.append(number)
-            document[section], lines[section] = records, section_lines
+        return _read_book(book, path)
+    except _DAMAGED as exc:  # a part that unzips or parses badly is read lazily
+        raise InputError(f"a damaged .xlsx workbook ({_first_line(exc)})", file=str(path)) from None
     finally:
         book.close()
+
+
+#: What openpyxl and zipfile raise on a damaged workbook.
+_DAMAGED = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ElementTree.ParseError,
+    KeyError,
+    ValueError,
+    OSError,
+)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _read_book(book: Any, path: Path) -> RawModel:
+    """The tables and metadata of an open workbook (``read_xlsx``)."""
+    missing = [name for name in SHEETS if name not in book.sheetnames]
+    if missing:
+        raise InputError(
+            f"no sheet named {missing[0]!r} (the workbook has "
+            f"{', '.join(repr(n) for n in book.sheetnames)})",
+            file=str(path),
+        )
+    document: dict[str, Any] = _read_meta(book, path)
+    origins = {section: sheet_origin(path, section) for section in SHEETS}
+    lines: dict[str, list[int]] = {}
+    for section in SHEETS:
+        records, section_lines = [], []
+        for number, row in _sheet_rows(book[section], section, origins[section]):
+            records.append(RECORD_BUILDERS[section](row, origins[section], number))
+            section_lines.append(number)
+        document[section], lines[section] = records, section_lines
     locate = table_locator(origins, lines, sheet_origin(path, META_SHEET))
     return RawModel(document=document, origin=str(path), locate=locate)
 

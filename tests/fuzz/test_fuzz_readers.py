@@ -259,6 +259,16 @@ FOUND: dict[str, list[bytes]] = {
 }
 
 
+def _damaged_deflate(workbook: bytes) -> bytes:
+    """``workbook`` with bytes inside its first sheet's compressed data changed: it
+    opens, and fails (``zlib.error``) only while rows are read (once an exit 3)."""
+    at = workbook.index(b"xl/worksheets/sheet1.xml") + len(b"xl/worksheets/sheet1.xml") + 20
+    return workbook[:at] + bytes(b ^ 0x5A for b in workbook[at : at + 16]) + workbook[at + 16 :]
+
+
+FOUND["m.xlsx"].append(_damaged_deflate(SEEDS["m.xlsx"]))
+
+
 def _fuzz_file(tmp_path_factory, name: str, data: bytes) -> None:
     folder = tmp_path_factory.mktemp("fuzz")
     path = folder / name
