@@ -669,3 +669,44 @@ def test_malformed_store_uris_and_remote_urls_are_one_line_exit_2(cli, spec, wor
     assert result.exit_code == 2, result.output
     assert len(result.stderr.splitlines()) == 1 and words in result.stderr
     assert "secret" not in result.stderr
+
+
+# ── 11. heavy but legitimate input: streaming where the format allows ───────────────
+
+
+def test_turtle_is_written_as_a_stream_without_building_a_graph(
+    tmp_path, example_model, monkeypatch
+):
+    from govgraph.formats import org
+
+    def no_graph(*args, **kwargs):
+        raise AssertionError("the Turtle writer built the whole graph in memory")
+
+    monkeypatch.setattr(org, "model_to_rdf", no_graph)
+    write_model(example_model, tmp_path / "m.ttl")
+    monkeypatch.undo()
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    streamed = Graph().parse(tmp_path / "m.ttl")
+    assert isomorphic(streamed, org.model_to_rdf(example_model))
+    nt = _written(tmp_path, example_model, "m.nt")
+    assert load_model(tmp_path / "m.ttl").canonical() == load_model(nt).canonical()
+
+
+def _written(folder: Path, model: GovernanceModel, name: str) -> Path:
+    write_model(model, folder / name)
+    return folder / name
+
+
+def test_the_raw_document_is_released_before_the_checks_run(tmp_path, example_model, monkeypatch):
+    from govgraph.formats import parse, read_raw
+
+    raw = read_raw(_written(tmp_path, example_model, "m.yaml"))
+    seen = []
+    real_check = parse.check_model
+    monkeypatch.setattr(
+        parse, "check_model", lambda model: seen.append(raw.document) or real_check(model)
+    )
+    parse.check_raw(raw)
+    assert seen == [None]

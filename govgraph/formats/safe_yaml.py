@@ -105,6 +105,28 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:float", _finite_float)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
+def _check_depth(root: yaml.Node) -> None:
+    """Refuse a node tree (no aliases) nested deeper than ``MAX_DEPTH``; constant
+    memory per level, nothing stored per node."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if depth > MAX_DEPTH:
+            raise _Refused(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    stack.append((key, depth + 1))
+                if not isinstance(value, yaml.ScalarNode):
+                    stack.append((value, depth + 1))
+        else:
+            stack.extend(
+                (child, depth + 1) for child in node.value if not isinstance(child, yaml.ScalarNode)
+            )
+
+
 def _check_shape(root: yaml.Node) -> None:
     """Refuse a node graph nested too deep or expanding too far (without expanding it).
 
@@ -160,7 +182,10 @@ def load_yaml(text: str, origin: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_shape(node)
+        if "*" in text:  # aliases possible: measure the expansion too
+            _check_shape(node)
+        else:
+            _check_depth(node)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -257,6 +257,13 @@ FOUND: dict[str, list[bytes]] = {
     ],
     "m.xlsx": [b"PK\x03\x04", b""],
 }
+# the classic nine-level "billion laughs": refused by expat's amplification limit
+FOUND["m.graphml"].append(
+    b'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY a0 "aaaaaaaaaa">'
+    + b"".join(b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10))
+    + b']><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+    b'<graph edgedefault="directed"><node id="&a9;"/></graph></graphml>'
+)
 
 
 def _damaged_deflate(workbook: bytes) -> bytes:
