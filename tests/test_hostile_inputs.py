@@ -491,10 +491,11 @@ def test_json_output_escapes_what_a_terminal_would_act_on_and_stays_the_same_jso
 
 
 def test_error_messages_show_escapes_visibly(cli, tmp_path):
-    path = tmp_path / "m.yaml"
+    path = tmp_path / "m\x1b[2J\x1b]8;;x\x07.yaml"  # a file name is printed as is
     path.write_text('entities:\n  - {id: a, kind: "council\\e[2J"}\n')
     result = cli("validate", path)
     assert result.exit_code == 2 and "\x1b" not in result.output and "\\x1b" in result.output
+    assert "\x07" not in result.output
 
 
 # ── 1. nothing fetched on read ──────────────────────────────────────────────────────
