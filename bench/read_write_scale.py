@@ -59,7 +59,10 @@ def main() -> None:
         [*govgraph, "convert", model, folder / "m.json"], check=True, capture_output=True
     )
     size = model.stat().st_size / 2**20
-    print(f"model: govgraph generate --bodies {bodies} --people {people}: m.yaml {size:.1f} MB")
+    print(
+        f"model: govgraph generate --bodies {bodies} --people {people}: m.yaml {size:.1f} MB",
+        flush=True,
+    )
     steps = {
         "yaml.load (CSafeLoader) m.yaml": [sys.executable, "-c", PLAIN_YAML, model],
         "json.load m.json": [sys.executable, "-c", PLAIN_JSON, folder / "m.json"],
@@ -78,6 +81,7 @@ def main() -> None:
         if only and only not in name and not name.startswith(("yaml.load", "json.load")):
             continue
         results[name] = measure([str(a) for a in args])
+        print(f"  {name}: {results[name][0]:.1f} s, {results[name][1]:.0f} MB", flush=True)
     base_s, base_mb = results["yaml.load (CSafeLoader) m.yaml"]
     print(f"{'step':32} {'seconds':>8} {'x yaml.load':>11} {'peak MB':>8} {'x yaml.load':>11}")
     for name, (seconds, peak) in results.items():

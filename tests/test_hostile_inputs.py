@@ -711,3 +711,29 @@ def test_the_raw_document_is_released_before_the_checks_run(tmp_path, example_mo
     )
     parse.check_raw(raw)
     assert seen == [None]
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_a_csv_directory_is_swapped_whole_keeping_files_it_does_not_own(
+    tmp_path, example_model, monkeypatch, exchange
+):
+    from govgraph.formats import atomic
+
+    if not exchange:  # a file system without renameat2: two renames
+        monkeypatch.setattr(atomic, "_exchange", lambda first, second: False)
+    out = tmp_path / "csv"
+    write_model(example_model, out)
+    (out / "README.txt").write_text("notes kept beside the tables")
+    smaller = example_model.model_copy(update={"title": None, "description": None})
+    write_model(smaller, out)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "README.txt",
+        "entities.csv",
+        "relationships.csv",
+    ]
+    assert (out / "README.txt").read_text() == "notes kept beside the tables"
+    assert load_model(out) == smaller
+    assert sorted(os.listdir(tmp_path)) == ["csv"]
+    (out / "sub").mkdir()
+    with pytest.raises(InputError, match="holds a folder 'sub'"):
+        write_model(example_model, out)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import errno
 import os
 import re
 import shutil
@@ -253,10 +254,10 @@ def _exchange(first: Path, second: Path) -> bool:
     )
     if result == 0:
         return True
-    errno = ctypes.get_errno()
-    if errno in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: the file system cannot
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # the file system cannot
         return False
-    raise OSError(errno, os.strerror(errno), str(second))
+    raise OSError(code, os.strerror(code), str(second))
 
 
 @contextlib.contextmanager
