@@ -267,7 +267,7 @@ def test_a_signal_during_a_workbook_write_leaves_nothing_behind(
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == code
-    assert stderr.strip() == f"{word}: nothing was written"
+    assert stderr.strip() == f"{word}: no file was left half-written"
     assert list(out.parent.iterdir()) == []
     assert list((tmp_path / "tmp").iterdir()) == []  # no openpyxl.* in the temp directory
 

@@ -97,10 +97,10 @@ class GovgraphGroup(click.Group):
             with guard_inputs(), _terminate_cleanly():
                 return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing was written", err=True)
+            click.echo("interrupted: no file was left half-written", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except _Terminated:
-            click.echo("terminated: nothing was written", err=True)
+            click.echo("terminated: no file was left half-written", err=True)
             ctx.exit(EXIT_TERMINATED)
         except GovgraphError as exc:
             report_error(exc)
@@ -112,7 +112,7 @@ class GovgraphGroup(click.Group):
             ctx.exit(EXIT_OK)
         except OSError as exc:
             name = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {name}{exc.strerror or exc}", err=True)
+            click.echo(printable(f"error: {name}{exc.strerror or exc}"), err=True)
             ctx.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("GOVGRAPH_DEBUG"):
