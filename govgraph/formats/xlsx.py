@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import zipfile
@@ -209,15 +210,28 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
     check_cell_sizes(cells, XLSX_CELL_LIMIT, str(path), "xlsx")
     with private_tempdir(path):  # openpyxl's own temporary files go there, not /tmp
         book = Workbook(write_only=True)
-        for section, rows in cells.items():
-            sheet = book.create_sheet(section)
-            sheet.freeze_panes = "A2"  # the header stays in view
-            for row in rows:
-                sheet.append([_text_cell(sheet, cell) for cell in row])
-        if meta:
-            sheet = book.create_sheet(META_SHEET)
-            sheet.append(["key", "value"])
-            for key, value in meta.items():  # a long value continues on rows of its key
-                for part in split_text(json.dumps(value, ensure_ascii=False), XLSX_CELL_LIMIT):
-                    sheet.append([key, _text_cell(sheet, part)])
-        atomic_write(path, book.save, binary=True)
+        try:
+            for section, rows in cells.items():
+                sheet = book.create_sheet(section)
+                sheet.freeze_panes = "A2"  # the header stays in view
+                for row in rows:
+                    sheet.append([_text_cell(sheet, cell) for cell in row])
+            if meta:
+                sheet = book.create_sheet(META_SHEET)
+                sheet.append(["key", "value"])
+                for key, value in meta.items():  # a long value continues on rows of its key
+                    text = json.dumps(value, ensure_ascii=False)
+                    for part in split_text(text, XLSX_CELL_LIMIT):
+                        sheet.append([key, _text_cell(sheet, part)])
+            atomic_write(path, book.save, binary=True)
+        except BaseException:
+            _abandon(book)
+            raise
+
+
+def _abandon(book: Any) -> None:
+    """Close the sheets of a workbook whose write failed or was interrupted, so that
+    openpyxl does not write to its removed temporary files later."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
