@@ -41,6 +41,7 @@ from pydantic import (
 
 from govgraph.dates import date_bounds, normalize_partial_date
 from govgraph.errors import UnknownEntityError
+from govgraph.limits import problem_in_value
 from govgraph.vocabulary import (
     BODY_KINDS,
     RELATION_PROPERTIES,
@@ -170,6 +171,9 @@ def _check_attribute_keys(attributes: dict[str, Any], reserved: tuple[str, ...])
             raise ValueError(f"attribute name {key!r} must be non-empty with no outer spaces")
         if key in reserved:
             raise ValueError(f"attribute name {key!r} is a reserved field name")
+        problem = problem_in_value(attributes[key])
+        if problem:
+            raise ValueError(f"attribute {key!r}: {problem}")
 
 
 class Entity(BaseModel):
@@ -316,6 +320,14 @@ class GovernanceModel(BaseModel):
     relationships: tuple[Relationship, ...] = ()
     #: declarative health rules checked by ``govgraph health``
     rules: tuple[dict[str, JsonValue], ...] = ()
+
+    @field_validator("rules")
+    @classmethod
+    def _rules(cls, rules: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        problem = problem_in_value(list(rules))
+        if problem:
+            raise ValueError(f"rules: {problem}")
+        return rules
 
     @property
     def index(self) -> dict[str, Entity]:

@@ -64,7 +64,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -80,6 +79,7 @@ from govgraph.analysis.structure import structure_rows
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity
 from govgraph.formats.locate import locate_lines
+from govgraph.formats.safe_yaml import load_yaml, read_text
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.vocabulary import (
     BODY_KINDS,
@@ -429,32 +429,13 @@ def parse_rules(raw: Any, *, file: str | None = None) -> tuple[Rule, ...]:
     return _parse(raw, _Source(file=file))
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
-    except (UnicodeDecodeError, OSError) as exc:
-        raise InputError(f"cannot read: {exc}", file=str(path)) from None
-
-
 def load_rules_file(path: str | Path) -> tuple[Rule, ...]:
     """Rules from a YAML or JSON file holding a list of rules, or a mapping with a
     ``rules`` list (a model file's rules section works as is). Errors are
     ``InputError`` with the file, line and field."""
     path = Path(path)
-    text = _read_text(path)
-    try:
-        document = yaml.safe_load(text)  # YAML is a superset of JSON
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}",
-            file=str(path),
-            line=mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", file=str(path)) from None
+    text = read_text(path)
+    document = load_yaml(text, str(path))  # YAML is a superset of JSON
     if isinstance(document, Mapping):
         if "rules" not in document:
             raise InputError("expected a list of rules, or a mapping with 'rules'", file=str(path))
@@ -475,7 +456,7 @@ def rules_of_model(model: GovernanceModel, origin: str | Path | None = None) -> 
         document = where / "meta.yaml" if where.is_dir() else where
         text = None
         if document.suffix.lower() in (".yaml", ".yml", ".json") and document.is_file():
-            text = _read_text(document)
+            text = read_text(document)
         source = _Source(str(document), text, ("rules",))
     return _parse([dict(rule) for rule in model.rules], source)
 

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 from govgraph.checks import check_model
-from govgraph.errors import ModelInvalidError
+from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import errors_in
 from govgraph.formats import load_model
 from govgraph.model import GovernanceModel
 
-__all__ = ["DATABASE_SCHEMES", "is_database_uri", "open_model", "pull_model", "redact"]
+__all__ = [
+    "DATABASE_SCHEMES",
+    "check_not_a_remote_uri",
+    "is_database_uri",
+    "open_model",
+    "pull_model",
+    "redact",
+]
 
 DATABASE_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _URI = re.compile(r"^([a-z0-9+]+)://", re.IGNORECASE)
+_NEAR_URI = re.compile(r"^([a-z0-9+]+):?/{1,3}(?!/)(.*)$", re.IGNORECASE)
 _CREDENTIALS = re.compile(r"^([a-z0-9+]+://)[^@/]*@", re.IGNORECASE)
 
 
@@ -48,7 +57,33 @@ def open_model(spec: str) -> GovernanceModel:
     """
     if is_database_uri(spec):
         return pull_model(spec)
+    check_not_a_remote_uri(spec)
     return load_model(spec)
+
+
+def check_not_a_remote_uri(spec: str) -> None:
+    """Raise ``InputError`` for a URI govgraph does not read (``http://``, ``ftp://``...)
+    or a store URI missing its ``:`` (``bolt//host``): models are never fetched.
+
+    >>> check_not_a_remote_uri("https://example.org/m.yaml")
+    Traceback (most recent call last):
+    ...
+    govgraph.errors.InputError: https://example.org/m.yaml: govgraph does not fetch models \
+from https:// URIs: download the file first, or give a bolt:// or neo4j:// store
+    """
+    match = _URI.match(spec)
+    if match and match.group(1).lower() not in ("file",):
+        raise InputError(
+            f"govgraph does not fetch models from {match.group(1).lower()}:// URIs: download "
+            "the file first, or give a bolt:// or neo4j:// store",
+            file=redact(spec),
+        )
+    near = _NEAR_URI.match(spec)
+    if near and near.group(1).lower() in DATABASE_SCHEMES and not Path(spec).exists():
+        raise InputError(
+            f"not a file, and not a store URI (did you mean {near.group(1)}://{near.group(2)}?)",
+            file=redact(spec),
+        )
 
 
 def pull_model(uri: str, env: Mapping[str, str] | None = None) -> GovernanceModel:

@@ -3,7 +3,9 @@
 one-line messages and exit codes.
 
 Exit codes: 0 ok, 1 findings (e.g. ``health`` errors), 2 bad input or usage,
-3 an internal error (a bug: please report it; ``GOVGRAPH_DEBUG=1`` shows the traceback).
+3 an internal error (a bug: please report it; ``GOVGRAPH_DEBUG=1`` shows the traceback),
+130 interrupted (Ctrl-C, SIGINT) and 143 terminated (SIGTERM), as shells report a
+process ended by those signals: no output is left half-written either way.
 With ``--format json``, an error is one JSON object on stderr instead of a line.
 
 This module imports only click and light parts of govgraph, so that the command line
@@ -12,9 +14,12 @@ starts fast; the model, the formats and the analyses load when a command runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,6 +28,7 @@ import click
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
 from govgraph.i18n import LANGUAGES, default_language, plural, text, translate_message
+from govgraph.terminal import printable
 
 if TYPE_CHECKING:
     from govgraph.formats.parse import RawModel
@@ -31,7 +37,9 @@ if TYPE_CHECKING:
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "STDIN",
     "AsOfDate",
@@ -53,6 +61,7 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 MAX_ERROR_LINES = 20
 #: How a model read from standard input is named in messages.
 STDIN = "<stdin>"
@@ -130,14 +139,35 @@ def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = 
             where = f"{finding.location}: " if finding.location else ""
             field = f"{finding.field_path}: " if finding.field_path else ""
             line = f"{where}{field}{finding.code}: {finding.message(lang)}"
-            click.echo(text("error.line", lang, message=line), err=True)
+            click.echo(printable(text("error.line", lang, message=line)), err=True)
         hidden = len(findings) - MAX_ERROR_LINES
         if hidden > 0:
             click.echo(
                 text("error.line", lang, message=plural("error.more", hidden, lang)), err=True
             )
         return
-    click.echo(text("error.line", lang, message=_message(exc, lang)), err=True)
+    click.echo(printable(text("error.line", lang, message=_message(exc, lang))), err=True)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the process is so that cleanup (``finally``) runs."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into ``_Terminated`` while a command runs (main thread only)."""
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class GovgraphGroup(LazyGroup):
@@ -145,7 +175,16 @@ class GovgraphGroup(LazyGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            from govgraph.formats.atomic import guard_inputs
+
+            with guard_inputs(), _terminate_cleanly():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: no file was left half-written", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            click.echo("terminated: no file was left half-written", err=True)
+            ctx.exit(EXIT_TERMINATED)
         except GovgraphError as exc:
             report_error(exc, ctx.meta.get(_LANG), ctx.meta.get(_FORMAT))
             ctx.exit(exc.exit_code)

@@ -3,6 +3,9 @@ on stderr (left out with ``--quiet``); ``-`` as an output path meaning standard 
 
 Values are shown as text, never as markup: a name such as ``[bold]x[/]`` prints as is.
 Colour follows rich's rules: none when the output is not a terminal or ``NO_COLOR`` is set.
+Control characters and terminal escapes in values are shown as visible escapes
+(``govgraph.terminal``), and a CSV cell a spreadsheet would run as a formula gets a
+leading apostrophe (``govgraph.formats.cells``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import click
 
 from govgraph.cli.common import is_quiet
 from govgraph.i18n import plural, text
+from govgraph.terminal import json_safe, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,13 +57,19 @@ Column = tuple[str, str]
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console that never interprets markup or highlights values, and that is
-    wide enough for tables when the output is not a terminal."""
+    """A rich console that never interprets markup or highlights values, that shows the
+    control characters of plain strings as escapes, and that is wide enough for tables
+    when the output is not a terminal."""
     from rich.console import Console
+
+    class _SafeConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            shown = (printable(o) if isinstance(o, str) else o for o in objects)
+            super().print(*shown, **kwargs)
 
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else max(_terminal_columns(), 160)
-    return Console(file=stream, highlight=False, markup=False, emoji=False, width=width)
+    return _SafeConsole(file=stream, highlight=False, markup=False, emoji=False, width=width)
 
 
 def _terminal_columns() -> int:
@@ -89,7 +99,7 @@ def cell_text(value: Any) -> str:
 
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON (UTF-8, not escaped)."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def emit_rows(
@@ -106,9 +116,13 @@ def emit_rows(
     if fmt == "json":
         emit_json([dict(row) for row in rows])
     elif fmt == "csv":
+        from govgraph.formats.cells import guard_formula as _guard
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([key for key, _ in columns])
-        writer.writerows([cell_text(row.get(key)) for key, _ in columns] for row in rows)
+        writer.writerows(
+            [_guard(printable(cell_text(row.get(key)))) for key, _ in columns] for row in rows
+        )
     else:
         from rich import box
         from rich.table import Table
@@ -119,10 +133,11 @@ def emit_rows(
             table.add_column(heading, overflow="fold")
         for index, row in enumerate(rows):
             style = styles[index] if styles else None
-            table.add_row(*(Text(cell_text(row.get(key))) for key, _ in columns), style=style)
+            cells = (Text(printable(cell_text(row.get(key)))) for key, _ in columns)
+            table.add_row(*cells, style=style)
         out = console()
         if title:  # on its own line: a table title would wrap to the table's width
-            out.print(Text(title, style="bold"))
+            out.print(Text(printable(title), style="bold"))
         out.print(table)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import Finding, errors_in
+from govgraph.formats.atomic import check_target, note_input
 from govgraph.formats.documents import read_document, write_json, write_yaml
 from govgraph.formats.parse import RawModel, check_raw, model_from_raw
 from govgraph.formats.spreadsheet import read_csv_directory, write_csv_directory
@@ -66,10 +67,16 @@ def format_for(path: str | Path, *, for_writing: bool = False) -> Format:
     extension or a trailing slash), else by the longest matching extension."""
     text = str(path)
     target = Path(path)
-    if target.is_dir() or (for_writing and (text.endswith(("/", "\\")) or not target.suffix)):
-        return CSV_FORMAT
     name = target.name.lower()
     matches = [(len(s), f) for f in FORMATS for s in f.suffixes if name.endswith(s)]
+    if for_writing and matches and target.is_dir():
+        raise InputError(
+            "is a directory: refusing to write a file over it (a CSV directory is "
+            "written to a path without an extension)",
+            file=text,
+        )
+    if target.is_dir() or (for_writing and (text.endswith(("/", "\\")) or not target.suffix)):
+        return CSV_FORMAT
     if not matches:
         known = ", ".join(s for f in FORMATS for s in f.suffixes)
         raise InputError(f"unknown format (expected a directory for CSV, or {known})", file=text)
@@ -81,6 +88,7 @@ def read_raw(path: str | Path) -> RawModel:
     fmt = format_for(path)
     if fmt.read is None:
         raise InputError(f"govgraph can write {fmt.name} but not read it", file=str(path))
+    note_input(path)
     return fmt.read(Path(path))
 
 
@@ -123,10 +131,8 @@ def write_model(model: GovernanceModel, path: str | Path) -> None:
     fmt = format_for(path, for_writing=True)
     if fmt.write is None:
         raise InputError(f"govgraph can read {fmt.name} but not write it", file=str(path))
-    try:
-        fmt.write(model, Path(path))
-    except FileExistsError as exc:
-        raise InputError(str(exc), file=str(path)) from None
+    check_target(path, directory=fmt is CSV_FORMAT)  # before the work, not after it
+    fmt.write(model, Path(path))
 
 
 # Interoperability formats (xlsx, W3C ORG, Popolo, GraphML, GEXF) register themselves.

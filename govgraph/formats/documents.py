@@ -23,33 +23,13 @@ from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
 from govgraph.formats.locate import locate_lines
 from govgraph.formats.parse import DocPath, Location, RawModel
+from govgraph.formats.safe_json import load_json
+from govgraph.formats.safe_yaml import load_yaml, read_text
 from govgraph.model import GovernanceModel
 
 __all__ = ["parse_document", "read_document", "write_json", "write_yaml"]
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe YAML loading that refuses a key given twice in one mapping."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"key {key_node.value!r} given twice", key_node.start_mark
-                    )
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
-
-
-# Dates stay text exactly as written: the model checks them (and names the line) itself.
-_StrictLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 
 def _field_name(path: DocPath) -> str:
@@ -66,14 +46,7 @@ def read_document(path: str | Path) -> RawModel:
     """
     path = Path(path)
     origin = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", file=origin) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", file=origin) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), file=origin) from None
+    text = read_text(path)
     return parse_document(text, origin, is_json=path.suffix.lower() == ".json")
 
 
@@ -85,24 +58,9 @@ def parse_document(text: str, origin: str, *, is_json: bool) -> RawModel:
     '<stdin>'
     """
     if is_json:
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", file=origin, line=exc.lineno) from None
+        document = load_json(text, origin)
     else:
-        try:
-            document = yaml.load(text, Loader=_StrictLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "cannot parse"
-            start = exc.context_mark
-            if exc.problem_mark and start and start.line != exc.problem_mark.line:
-                problem += f" ({exc.context} on line {start.line + 1})"
-            raise InputError(
-                f"invalid YAML: {problem}", file=origin, line=mark.line + 1 if mark else None
-            ) from None
-        except yaml.YAMLError as exc:
-            raise InputError(f"invalid YAML: {exc}", file=origin) from None
+        document = load_yaml(text, origin)
         if document is None:
             raise InputError("the document is empty", file=origin, line=1)
 

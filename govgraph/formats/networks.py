@@ -51,6 +51,7 @@ from govgraph.formats.rows import (
     meta_document,
     tables,
 )
+from govgraph.formats.safe_json import load_json
 from govgraph.model import GovernanceModel
 
 __all__ = ["ATTRIBUTE_PREFIX", "flat_graph", "read_graphml", "write_gexf", "write_graphml"]
@@ -210,7 +211,7 @@ def read_graphml(path: str | Path) -> RawModel:
     if "description" in meta:
         document["description"] = meta["description"]
     if "rules" in meta:
-        document["rules"] = json.loads(meta["rules"])
+        document["rules"] = load_json(str(meta["rules"]), origin, field="graph rules")
 
     def locate(paths: Sequence[DocPath]) -> dict[DocPath, Location]:
         result = {}

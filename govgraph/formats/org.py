@@ -42,21 +42,23 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Node
 
 from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
+from govgraph.formats.jsonld_context import inline_contexts
 from govgraph.formats.parse import DocPath, Location, RawModel
+from govgraph.formats.safe_json import load_json, parse_json
+from govgraph.formats.safe_yaml import read_text
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.vocabulary import BODY_KINDS, EntityKind, RelationType, Role
 
@@ -404,18 +406,37 @@ class _Reader:
             record["source"] = source
         tags = self.one(node, GG.tags)
         if tags is not None:
-            record["tags"] = [str(tag) for tag in Collection(self.graph, tags)]
+            record["tags"] = [str(tag) for tag in self.rdf_list(tags)]
         attributes = {}
         for pair in self.graph.objects(node, GG.attribute):
             key, value = self.text(pair, GG.key), self.text(pair, RDF.value)
             if key is None or value is None:
                 raise self.fail(node, "a gg:attribute needs gg:key and rdf:value")
             try:
-                attributes[key] = json.loads(value)
-            except ValueError:
-                raise self.fail(node, f"attribute {key!r} is not JSON: {value!r}") from None
+                attributes[key] = parse_json(value)
+            except ValueError as exc:
+                raise self.fail(
+                    node, f"attribute {key!r} is not JSON ({exc}): {value[:80]!r}"
+                ) from None
         if attributes:
             record["attributes"] = attributes
+
+    def rdf_list(self, head: Node) -> list[Node]:
+        """The items of the RDF list at ``head``; a list that loops back on itself
+        (``rdf:rest`` cycle) or forks raises ``InputError``."""
+        items, seen, node = [], set(), head
+        while node != RDF.nil:
+            if node in seen:
+                raise self.fail(head, "the RDF list loops back on itself (an rdf:rest cycle)")
+            seen.add(node)
+            first = self.one(node, RDF.first)
+            if first is None:
+                raise self.fail(head, "an RDF list node without rdf:first")
+            items.append(first)
+            node = self.one(node, RDF.rest)
+            if node is None:
+                raise self.fail(head, "an RDF list node without rdf:rest")
+        return items
 
     def entity_id(self, node: Node | None, what: str, owner: Node) -> str:
         if node is None:
@@ -518,7 +539,10 @@ class _Reader:
                 document["description"] = description
             rules = self.text(models[0], GG.rules)
             if rules is not None:
-                document["rules"] = json.loads(rules)
+                try:
+                    document["rules"] = parse_json(rules)
+                except ValueError as exc:
+                    raise self.fail(models[0], f"gg:rules is not JSON ({exc})") from None
         return document, {"entities": entity_nodes, "relationships": memberships + others}
 
     def _foreign_nodes(self) -> dict[Node, EntityKind]:
@@ -664,9 +688,17 @@ def read_rdf(path: str | Path) -> RawModel:
     try:
         with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated API
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            graph.parse(path, format=_rdf_format(path))
+            if _rdf_format(path) == "json-ld":  # contexts from built-in copies only
+                document = inline_contexts(load_json(read_text(path), str(path)), str(path))
+                graph.parse(
+                    data=json.dumps(document), format="json-ld", publicID=path.resolve().as_uri()
+                )
+            else:
+                graph.parse(path, format=_rdf_format(path))
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
+    except InputError:
+        raise
     except Exception as exc:  # rdflib's parsers raise many exception types
         line = getattr(exc, "lines", None)
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -680,17 +712,62 @@ def read_rdf(path: str | Path) -> RawModel:
 
 def write_rdf(model: GovernanceModel, path: str | Path, *, base: str = BASE) -> None:
     """Write the model in the ORG mapping; the suffix picks Turtle, JSON-LD or N-Triples.
-    N-Triples is streamed triple by triple (no graph in memory: the one for big models)."""
+    N-Triples and Turtle are streamed triple by triple (no graph in memory)."""
     path = Path(path)
-    if _rdf_format(path) == "nt":
+    fmt = _rdf_format(path)
+    if fmt == "nt":
 
         def write(handle: Any) -> None:
             for triple in org_triples(model, base=base):
                 handle.write(_nt_row(triple))
 
         atomic_write(path, write)
+    elif fmt == "turtle":
+        atomic_write(path, lambda handle: write_turtle(org_triples(model, base=base), handle))
     else:
         write_graph(model_to_rdf(model, base=base), path)
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def _compact(node: Node) -> str:
+    """A vocabulary IRI as ``prefix:name`` where the name needs no escaping, else
+    the term in N-Triples form (also valid Turtle)."""
+    if isinstance(node, URIRef):
+        for prefix, namespace in CONTEXT.items():
+            if node.startswith(namespace) and _LOCAL_NAME.match(node[len(namespace) :]):
+                return f"{prefix}:{node[len(namespace) :]}"
+        return node.n3()
+    if isinstance(node, Literal):
+        return _quoteLiteral(node)
+    return node.n3()
+
+
+def write_turtle(triples: Iterable[_Triple], handle: Any) -> None:
+    """Write ``triples`` as Turtle to ``handle`` as they come: the prefixes of
+    ``CONTEXT``, then one statement per run of triples with the same subject.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_turtle([(URIRef(BASE + "a"), RDF.type, ORG.Organization),
+    ...               (URIRef(BASE + "a"), GG.id, Literal("a"))], out)
+    >>> print(out.getvalue().splitlines()[-2:])
+    ['<https://w3id.org/govgraph/id/a> a org:Organization ;', '    gg:id "a" .']
+    """
+    for prefix, namespace in CONTEXT.items():
+        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+    subject: Node | None = None
+    for s, p, o in triples:
+        predicate = "a" if p == RDF.type else _compact(p)
+        if s == subject:
+            handle.write(f" ;\n    {predicate} {_compact(o)}")
+        else:
+            handle.write(" .\n" if subject is not None else "\n")
+            handle.write(f"{s.n3()} {predicate} {_compact(o)}")
+            subject = s
+    if subject is not None:
+        handle.write(" .\n")
 
 
 def write_graph(graph: Graph, path: str | Path) -> None:

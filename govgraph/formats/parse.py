@@ -197,6 +197,7 @@ def check_raw(
     Structural errors raise ``ModelInvalidError``; rule errors are among the findings.
     With ``day``, the rules are checked on what was valid that day (see ``as_of``)."""
     model = model_from_raw(raw)
+    raw.document = None  # the model holds it all now: a big file's raw copy goes first
     if day is None:
         findings = check_model(model)
     else:

@@ -315,11 +315,87 @@ _FIELD_KEYS = {
 }
 
 
+#: The JSON type each Popolo field read must have (``None`` allowed everywhere).
+_RECORD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": str,
+    "name": str,
+    "label": str,
+    "classification": str,
+    "summary": str,
+    "founding_date": str,
+    "dissolution_date": str,
+    "start_date": str,
+    "end_date": str,
+    "parent_id": str,
+    "person_id": str,
+    "post_id": str,
+    "organization_id": str,
+    "role": str,
+    "member": dict,
+    "other_names": list,
+    "identifiers": list,
+    "sources": list,
+    EXTENSION: dict,
+}
+#: Fields holding a list of objects, and the type of each of their fields.
+_ITEM_TYPES: dict[str, dict[str, type]] = {
+    "other_names": {"name": str, "note": str},
+    "identifiers": {"scheme": str, "identifier": str},
+    "sources": {"url": str},
+}
+_TYPE_NAMES = {str: "text", dict: "an object", list: "a list"}
+
+
+def _check_shape(document: dict[str, Any], origin: str, text: Callable[[], str] | None) -> None:
+    """Raise ``InputError`` (file, line, Popolo field) at the first field of a type the
+    reader cannot use, e.g. ``classification: [[...]]`` or ``other_names: 12345``."""
+
+    def fail(path: DocPath, expected: type | tuple[type, ...]) -> InputError:
+        found = locate_lines(text(), [path]) if text is not None else {}
+        names = expected if isinstance(expected, tuple) else (expected,)
+        what = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in names)
+        return InputError(
+            f"must be {what}", file=origin, line=found.get(path), field=_field_name(path)
+        )
+
+    extension = document.get(EXTENSION)
+    if extension is not None and not isinstance(extension, dict):
+        raise fail((EXTENSION,), dict)
+    for key in ("entities", "relationships"):
+        value = extension.get(key) if isinstance(extension, dict) else None
+        if value is not None and not isinstance(value, list):
+            raise fail((EXTENSION, key), list)
+    for collection in ("organizations", "persons", "posts", "events", "memberships"):
+        records = document.get(collection)
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            raise fail((collection,), list)
+        for index, record in enumerate(records):
+            if not isinstance(record, dict):
+                raise fail((collection, index), dict)
+            for field, expected in _RECORD_TYPES.items():
+                value = record.get(field)
+                if value is not None and not isinstance(value, expected):
+                    raise fail((collection, index, field), expected)
+            for field, item_types in _ITEM_TYPES.items():
+                for number, item in enumerate(record.get(field) or []):
+                    if not isinstance(item, dict):
+                        raise fail((collection, index, field, number), dict)
+                    for key, expected in item_types.items():
+                        if item.get(key) is not None and not isinstance(item[key], expected):
+                            raise fail((collection, index, field, number, key), expected)
+            member = record.get("member")
+            if isinstance(member, dict) and not isinstance(member.get("id", ""), str):
+                raise fail((collection, index, "member", "id"), str)
+
+
 def from_popolo_raw(document: Any, origin: str, text: Callable[[], str] | None = None) -> RawModel:
     """A ``RawModel`` of a Popolo document; ``text`` (giving the JSON, called only when
     something must be reported) lets errors name lines."""
     if not isinstance(document, dict):
         raise InputError("expected a Popolo JSON object", file=origin, line=1)
+    _check_shape(document, origin, text)
     extension = document.get(EXTENSION) or {}
     if not isinstance(extension, dict):
         raise InputError("the 'govgraph' extension must be an object", file=origin, line=1)

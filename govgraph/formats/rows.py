@@ -30,6 +30,7 @@ from typing import Any
 
 from govgraph.errors import InputError
 from govgraph.formats.parse import DocPath, Location
+from govgraph.formats.safe_json import parse_json
 from govgraph.model import ENTITY_COLUMNS, RELATIONSHIP_COLUMNS, GovernanceModel
 
 __all__ = [
@@ -67,8 +68,8 @@ def decode_cell(cell: str) -> Any:
     """The value an attribute cell holds (see the module docstring)."""
     if cell in ("true", "false", "null") or _JSON_NUMBER.match(cell) or cell[:1] in '"[{':
         try:
-            return json.loads(cell)
-        except ValueError:
+            return parse_json(cell)
+        except ValueError:  # not JSON, or beyond its limits (NaN, 10**30, 200 levels deep)
             return cell
     return cell
 
@@ -97,8 +98,10 @@ def check_header(header: Sequence[str], table: str, origin: str, line: int = 1) 
 
 
 def _text(row: dict[str, str], prefix: str) -> dict[str, str] | None:
-    texts = {lang: row.get(f"{prefix}_{lang}", "").strip() for lang in ("en", "fr")}
-    texts = {lang: text for lang, text in texts.items() if text}
+    """The texts of ``prefix_en`` / ``prefix_fr``, exactly as written (leading and
+    trailing spaces, NBSP, U+2029 kept); an empty or all-blank cell is no text."""
+    texts = {lang: row.get(f"{prefix}_{lang}", "") for lang in ("en", "fr")}
+    texts = {lang: text for lang, text in texts.items() if text.strip()}
     return texts or None
 
 
@@ -128,16 +131,18 @@ def entity_record(row: dict[str, str], origin: str, line: int) -> dict[str, Any]
     if tags:
         record["tags"] = tags
     identifiers: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in row.get("identifiers", "").split(";"))):
-        scheme, equals, value = part.partition("=")
+    for part in row.get("identifiers", "").split(";"):
+        if not part.strip():
+            continue
+        scheme, equals, value = part.partition("=")  # the value kept exactly
         if not equals:
             raise InputError(
-                f"identifier {part!r} must look like scheme=value",
+                f"identifier {part.strip()!r} must look like scheme=value",
                 file=origin,
                 line=line,
                 field="identifiers",
             )
-        identifiers[scheme.strip()] = value.strip()
+        identifiers[scheme.strip()] = value
     if identifiers:
         record["identifiers"] = identifiers
     attributes = _attributes(row, ENTITY_COLUMNS)

@@ -3,7 +3,9 @@
 
 The columns and cell encoding are those of ``govgraph.formats.rows`` (shared with the
 ``.xlsx`` workbook): ``ENTITY_COLUMNS`` and ``RELATIONSHIP_COLUMNS``, any other column is
-an attribute, tags separated by ``;``, identifiers ``scheme=value;...``.
+an attribute, tags separated by ``;``, identifiers ``scheme=value;...``. A cell that a
+spreadsheet would run as a formula is written with a leading apostrophe, which reading
+takes off again (``govgraph.formats.cells``).
 
 >>> decode_cell("1.5"), decode_cell("Toronto"), decode_cell('"1.5"'), decode_cell("[1, 2]")
 (1.5, 'Toronto', '1.5', [1, 2])
@@ -22,6 +24,12 @@ import yaml
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_directory
+from govgraph.formats.cells import (
+    CSV_FIELD_LIMIT,
+    check_cell_sizes,
+    guard_formula,
+    unguard_formula,
+)
 from govgraph.formats.dialects import dialect_note, read_header, write_tables
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
@@ -33,6 +41,7 @@ from govgraph.formats.rows import (
     table_locator,
     tables,
 )
+from govgraph.formats.safe_yaml import read_yaml_file
 from govgraph.model import GovernanceModel
 
 __all__ = [
@@ -63,9 +72,11 @@ def _rows(
     except FileNotFoundError:
         raise InputError("no such file", file=origin) from None
     with handle:
+        csv.field_size_limit(CSV_FIELD_LIMIT)  # what the writer writes, and no more
         reader = csv.reader(handle, strict=True)
         try:
-            reading = read_header([c.strip() for c in next(reader, [])], table, origin)
+            first = [unguard_formula(column).strip() for column in next(reader, [])]
+            reading = read_header(first, table, origin)
             header = reading.columns
             check_header(header, table, origin)
             note = dialect_note(reading, table)
@@ -83,7 +94,9 @@ def _rows(
                         file=origin,
                         line=line,
                     )
-                yield line, reading.row(dict(zip(header, cells, strict=False)), origin, line)
+                cells += [""] * (len(header) - len(cells))  # a short row: the rest empty
+                row = dict(zip(header, map(unguard_formula, cells), strict=False))
+                yield line, reading.row(row, origin, line)
         except csv.Error as exc:
             raise InputError(f"invalid CSV: {exc}", file=origin, line=reader.line_num) from None
         except UnicodeDecodeError as exc:
@@ -94,15 +107,7 @@ def read_meta(meta_path: Path) -> dict[str, Any]:
     """The title, description and rules of ``meta.yaml`` (empty when there is none)."""
     if not meta_path.exists():
         return {}
-    try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}",
-            file=str(meta_path),
-            line=mark.line + 1 if mark else None,
-        ) from None
+    meta = read_yaml_file(meta_path)
     if meta is None:
         return {}
     if not isinstance(meta, dict) or {"entities", "relationships"} & set(meta):
@@ -147,15 +152,17 @@ def write_csv_directory(
 
     All files are staged first, then renamed into place: an error leaves ``path`` as it was.
     """
+    cells = tables(model)
+    check_cell_sizes(cells, CSV_FIELD_LIMIT, str(path), "CSV")
     with atomic_directory(path, owned=(ENTITIES_FILE, RELATIONSHIPS_FILE, META_FILE)) as staging:
-        for section, rows in write_tables(tables(model), dialect).items():
+        for section, rows in write_tables(cells, dialect).items():
             # Python 3.11's csv leaves a lone carriage return unquoted: quote every cell then
             quoting = (
                 csv.QUOTE_ALL if any("\r" in c for r in rows for c in r) else csv.QUOTE_MINIMAL
             )
             with (staging / _FILES[section]).open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n", quoting=quoting)
-                writer.writerows(rows)
+                writer.writerows([guard_formula(cell) for cell in row] for row in rows)
         meta = meta_document(model)
         if meta:
             (staging / META_FILE).write_text(

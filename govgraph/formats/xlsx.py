@@ -22,19 +22,23 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import InputError
-from govgraph.formats.atomic import atomic_write
+from govgraph.formats.atomic import atomic_write, private_tempdir
+from govgraph.formats.cells import XLSX_CELL_LIMIT, check_cell_sizes, split_text
 from govgraph.formats.dialects import dialect_note, read_header
 from govgraph.formats.parse import RawModel
 from govgraph.formats.rows import (
@@ -45,6 +49,7 @@ from govgraph.formats.rows import (
     table_locator,
     tables,
 )
+from govgraph.formats.safe_json import load_json
 from govgraph.model import GovernanceModel
 
 __all__ = ["META_SHEET", "SHEETS", "read_xlsx", "sheet_origin", "write_xlsx"]
@@ -108,6 +113,7 @@ def _sheet_rows(
                 file=origin,
                 line=number,
             )
+        texts += [""] * (len(header) - len(texts))  # a short row: the rest empty
         yield number, reading.row(dict(zip(header, texts, strict=False)), origin, number)
 
 
@@ -116,6 +122,7 @@ def _read_meta(book: Any, path: Path) -> dict[str, Any]:
         return {}
     origin = sheet_origin(path, META_SHEET)
     meta: dict[str, Any] = {}
+    texts: dict[str, tuple[int, list[str]]] = {}
     rows = book[META_SHEET].iter_rows(values_only=True)
     next(rows, None)  # header: key, value
     for number, cells in enumerate(rows, start=2):
@@ -129,12 +136,9 @@ def _read_meta(book: Any, path: Path) -> dict[str, Any]:
                 line=number,
                 field="key",
             )
-        try:
-            meta[key] = json.loads(value)
-        except ValueError as exc:
-            raise InputError(
-                f"invalid JSON: {exc}", file=origin, line=number, field="value"
-            ) from None
+        texts.setdefault(key, (number, []))[1].append(value)  # rows of one key join up
+    for key, (number, parts) in texts.items():
+        meta[key] = load_json("".join(parts), origin, line=number, field="value")
     return meta
 
 
@@ -148,28 +152,53 @@ def read_xlsx(path: str | Path) -> RawModel:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise InputError(f"not an .xlsx workbook ({exc})", file=str(path)) from None
+    except _DAMAGED as exc:
+        raise InputError(f"not an .xlsx workbook ({_first_line(exc)})", file=str(path)) from None
     try:
-        missing = [name for name in SHEETS if name not in book.sheetnames]
-        if missing:
-            raise InputError(
-                f"no sheet named {missing[0]!r} (the workbook has "
-                f"{', '.join(repr(n) for n in book.sheetnames)})",
-                file=str(path),
-            )
-        document: dict[str, Any] = _read_meta(book, path)
-        origins = {section: sheet_origin(path, section) for section in SHEETS}
-        lines: dict[str, list[int]] = {}
-        notes: list[tuple[str, str, str]] = []
-        for section in SHEETS:
-            records, section_lines = [], []
-            for number, row in _sheet_rows(book[section], section, origins[section], notes):
-                records.append(RECORD_BUILDERS[section](row, origins[section], number))
-                section_lines.append(number)
-            document[section], lines[section] = records, section_lines
+        return _read_book(book, path)
+    except _DAMAGED as exc:  # a part that unzips or parses badly is read lazily
+        raise InputError(f"a damaged .xlsx workbook ({_first_line(exc)})", file=str(path)) from None
     finally:
         book.close()
+
+
+#: What openpyxl and zipfile raise on a damaged workbook.
+_DAMAGED = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ElementTree.ParseError,
+    KeyError,
+    ValueError,
+    OSError,
+)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _read_book(book: Any, path: Path) -> RawModel:
+    """The tables and metadata of an open workbook (``read_xlsx``)."""
+    missing = [name for name in SHEETS if name not in book.sheetnames]
+    if missing:
+        raise InputError(
+            f"no sheet named {missing[0]!r} (the workbook has "
+            f"{', '.join(repr(n) for n in book.sheetnames)})",
+            file=str(path),
+        )
+    document: dict[str, Any] = _read_meta(book, path)
+    origins = {section: sheet_origin(path, section) for section in SHEETS}
+    lines: dict[str, list[int]] = {}
+    notes: list[tuple[str, str, str]] = []
+    for section in SHEETS:
+        records, section_lines = [], []
+        for number, row in _sheet_rows(book[section], section, origins[section], notes):
+            records.append(RECORD_BUILDERS[section](row, origins[section], number))
+            section_lines.append(number)
+        document[section], lines[section] = records, section_lines
     locate = table_locator(origins, lines, sheet_origin(path, META_SHEET))
     return RawModel(document=document, origin=str(path), locate=locate, notes=tuple(notes))
 
@@ -188,15 +217,31 @@ def write_xlsx(model: GovernanceModel, path: str | Path) -> None:
     workbook cannot hold (control characters) raises ``InputError``; nothing is written."""
     cells, meta = tables(model), meta_document(model)
     check_xml_safe(cells, meta, str(path), "xlsx")
-    book = Workbook(write_only=True)
-    for section, rows in cells.items():
-        sheet = book.create_sheet(section)
-        sheet.freeze_panes = "A2"  # the header stays in view
-        for row in rows:
-            sheet.append([_text_cell(sheet, cell) for cell in row])
-    if meta:
-        sheet = book.create_sheet(META_SHEET)
-        sheet.append(["key", "value"])
-        for key, value in meta.items():
-            sheet.append([key, _text_cell(sheet, json.dumps(value, ensure_ascii=False))])
-    atomic_write(path, book.save, binary=True)
+    check_cell_sizes(cells, XLSX_CELL_LIMIT, str(path), "xlsx")
+    with private_tempdir(path):  # openpyxl's own temporary files go there, not /tmp
+        book = Workbook(write_only=True)
+        try:
+            for section, rows in cells.items():
+                sheet = book.create_sheet(section)
+                sheet.freeze_panes = "A2"  # the header stays in view
+                for row in rows:
+                    sheet.append([_text_cell(sheet, cell) for cell in row])
+            if meta:
+                sheet = book.create_sheet(META_SHEET)
+                sheet.append(["key", "value"])
+                for key, value in meta.items():  # a long value continues on rows of its key
+                    text = json.dumps(value, ensure_ascii=False)
+                    for part in split_text(text, XLSX_CELL_LIMIT):
+                        sheet.append([key, _text_cell(sheet, part)])
+            atomic_write(path, book.save, binary=True)
+        except BaseException:
+            _abandon(book)
+            raise
+
+
+def _abandon(book: Any) -> None:
+    """Close the sheets of a workbook whose write failed or was interrupted, so that
+    openpyxl does not write to its removed temporary files later."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()

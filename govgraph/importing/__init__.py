@@ -19,13 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from govgraph.errors import InputError
 from govgraph.findings import Finding
-from govgraph.formats.documents import _StrictLoader as YAML_LOADER
 from govgraph.formats.parse import check_raw
+from govgraph.formats.safe_yaml import read_yaml_file
 from govgraph.importing.build import ImportResult, build
 from govgraph.importing.spec import Mapping
 from govgraph.model import GovernanceModel
@@ -48,20 +47,10 @@ def read_mapping(path: str | Path) -> Mapping:
     """Read and check a mapping file. Raises ``InputError`` naming the file, line (when
     known) and field of the first problem."""
     origin = str(path)
-    try:
-        # govgraph's YAML loader: C-accelerated when available, refuses repeated keys
-        document = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except FileNotFoundError:
-        raise InputError("no such file", file=origin) from None
-    except IsADirectoryError:
-        raise InputError("a directory, not a mapping file", file=origin) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem}", file=origin, line=mark.line + 1 if mark else None
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", file=origin) from None
+    if Path(path).is_dir():
+        raise InputError("a directory, not a mapping file", file=origin)
+    # govgraph's one YAML loader: alias, depth and size limits, refuses repeated keys
+    document = read_yaml_file(path)
     if not isinstance(document, dict):
         raise InputError("expected a mapping with 'tables' and 'entities'", file=origin, line=1)
     try:

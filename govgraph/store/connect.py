@@ -37,7 +37,10 @@ def redact(uri: str) -> str:
     >>> redact("neo4j+s://bob:pw@db.example.org:7687/x")
     'neo4j+s://db.example.org:7687/x'
     """
-    parts = urlsplit(uri)
+    try:
+        parts = urlsplit(uri)
+    except ValueError:  # not a URI at all: show no part that may be a password
+        return uri.split("@")[-1]
     if parts.username is None and parts.password is None:
         return uri
     host = parts.hostname or ""
@@ -84,7 +87,10 @@ def open_driver(settings: ConnectionSettings) -> Driver:
     """A driver that has made first contact with the server (so its pool holds a
     working connection). Unreachable server or refused credentials raise
     ``StoreError`` with one line; a malformed URI raises ``InputError``."""
-    parts = urlsplit(settings.uri)
+    try:
+        parts = urlsplit(settings.uri)
+    except ValueError as exc:  # e.g. bolt://[x
+        raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
     if parts.username or parts.password:
         raise InputError("put the user and password in --user/--password or NEO4J_*, not the URI")
     last: ServiceUnavailable | None = None
