@@ -109,9 +109,12 @@ def start(
     version: str | None = None,
     heap: str | None = None,
     java_home: str | None = None,
+    data: Path | None = None,
     timeout: float = START_TIMEOUT,
 ) -> Neo4jServer:
-    """Build (if needed) and start the launcher; returns once Bolt accepts logins."""
+    """Build (if needed) and start the launcher; returns once Bolt accepts logins.
+    ``data`` keeps the database in that directory (default: a temporary one, removed
+    at a clean stop), so a server killed on purpose can be started again on it."""
     version = version or os.environ.get("GOVGRAPH_NEO4J_VERSION") or LTS_VERSION
     heap = heap or os.environ.get("GOVGRAPH_NEO4J_HEAP") or DEFAULT_HEAP
     java_home = _java_home(version, java_home)
@@ -122,6 +125,7 @@ def start(
     command = [
         java, f"-Xmx{heap}", "-Xms256m", "-XX:+UseG1GC", "-cp", classpath,
         "org.govgraph.launcher.Launcher", "--password", password, "--stop-on-stdin-close",
+        *(["--data", str(data)] if data is not None else []),
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
