@@ -220,6 +220,17 @@ def main() -> None:
 
         store.clear()
         store.apply_schema()
+        # warm the server up (query plans, JIT) on a small model, for every contender
+        warm = generate_model(bodies=300, people=900, seed=2)
+        for _ in range(2):
+            store.push(warm)
+            store.push(warm, large=True)
+            store.clear()
+            unwind_loop(store, warm, store.batch_size)
+            per_row(store, warm, 200)
+            store.clear()
+        print(f"  after warm-up: {memory(store)}", flush=True)
+
         start = time.perf_counter()
         report = store.push(model)
         push_s = time.perf_counter() - start

@@ -277,7 +277,7 @@ class GraphStore:
                 "redo the changes, or push with --force to overwrite"
             )
         if large:
-            return self._large_push(model, state, expected, progress)
+            return self._large_push(model, expected, progress)
         return self._incremental_push(model, prune, expected, progress)
 
     def _lock(self, tx: ManagedTransaction, expected: int, scope: str) -> ModelState:
@@ -356,11 +356,7 @@ class GraphStore:
             return session.execute_write(work)
 
     def _large_push(
-        self,
-        model: GovernanceModel,
-        state: ModelState | None,
-        expected: int,
-        progress: Progress | None,
+        self, model: GovernanceModel, expected: int, progress: Progress | None
     ) -> PushReport:
         scope = uuid.uuid4().hex
         meta = model_props(model)

@@ -12,7 +12,7 @@ back exactly what was pushed.
 >>> model = GovernanceModel.model_validate({"entities": [
 ...     {"id": "wg", "kind": "working_group", "name": {"en": "WG"}, "valid_from": "2015"}]})
 >>> row = entity_row(model.entities[0], "s1")
->>> row["props"]["valid_start"], row["props"]["valid_end"], row["props"]["scope"]
+>>> row["props"]["valid_start"], row["props"].get("valid_end"), row["props"]["scope"]
 ('2015-01-01', None, 's1')
 >>> len(row["props"]["hash"])
 32

@@ -97,6 +97,7 @@ def build(version: str = LTS_VERSION, java_home: str | None = None) -> Path:
         except FileNotFoundError:
             raise LauncherError("Maven (mvn) is not installed: apt-get install maven") from None
         if done.returncode == 0 and stamp.is_file():
+            stamp.touch()  # Maven leaves an unchanged classpath file as it was
             return target
         last = (done.stdout + done.stderr).strip()
     lines = [line for line in last.splitlines() if "ERROR" in line] or last.splitlines()
