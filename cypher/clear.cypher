@@ -1,5 +1,6 @@
 // name: clear
-// Delete everything govgraph stored: every :Entity and the :GovgraphModel node.
+// Delete everything govgraph stored in the database, every model key: every :Entity and
+// :GovgraphModel node, in transactions of 10,000 (runs outside an explicit transaction).
 MATCH (n)
 WHERE n:Entity OR n:GovgraphModel
-DETACH DELETE n
+CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

@@ -1,10 +1,13 @@
 // name: orphans
-// params: date = null
+// params: date = null, model = 'default'
 // Working groups and committees with no formal reporting line (the informal structure
 // the deck complains about), with their informal parents if any. With $date
 // (YYYY-MM-DD), only bodies and lines valid that day.
+// Of the model stored under key $model (default 'default').
 // Example: {}
-MATCH (n:Entity)
+MATCH (model:GovgraphModel {key: $model})
+WITH model.scope AS scope
+MATCH (n:Entity {scope: scope})
 WHERE n.kind IN ['working_group', 'committee']
   AND ($date IS NULL OR ((n.valid_start IS NULL OR n.valid_start <= $date)
                      AND (n.valid_end IS NULL OR n.valid_end >= $date)))

@@ -1,10 +1,13 @@
 // name: overlapping_memberships
-// params: date = null, min_shared = 1
+// params: date = null, min_shared = 1, model = 'default'
 // Pairs of bodies that share members (people, positions, jurisdictions or
 // organisations with MEMBER_OF lines to both), most shared first. With $date
 // (YYYY-MM-DD), only members, bodies and lines valid that day.
+// Of the model stored under key $model (default 'default').
 // Example: {min_shared: 2}
-MATCH (a:Entity)<-[r1:MEMBER_OF]-(m:Entity)-[r2:MEMBER_OF]->(b:Entity)
+MATCH (model:GovgraphModel {key: $model})
+WITH model.scope AS scope
+MATCH (a:Entity)<-[r1:MEMBER_OF]-(m:Entity {scope: scope})-[r2:MEMBER_OF]->(b:Entity)
 WHERE a.id < b.id
   AND ($date IS NULL OR all(x IN [a, b, m, r1, r2] WHERE
         (x.valid_start IS NULL OR x.valid_start <= $date)

@@ -1,4 +1,5 @@
 // name: read_entities
-// Every entity with all its stored properties (behind `govgraph db pull`).
-MATCH (n:Entity)
-RETURN n.id AS id, properties(n) AS props
+// params: scope
+// Every entity of one scope with all its stored properties (behind `govgraph db pull`).
+MATCH (n:Entity {scope: $scope})
+RETURN properties(n) AS props

@@ -1,4 +1,6 @@
 // name: read_model
-// The model's title, description and rules (behind `govgraph db pull`).
-MATCH (m:GovgraphModel {key: 'model'})
+// params: model
+// The model $model's node: title, description, rules, revision and current scope
+// (behind `govgraph db pull`).
+MATCH (m:GovgraphModel {key: $model})
 RETURN properties(m) AS props

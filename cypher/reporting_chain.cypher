@@ -1,12 +1,15 @@
 // name: reporting_chain
-// params: id, date = null, include_informal = false
+// params: id, date = null, include_informal = false, model = 'default'
 // The reporting chains of one body, bottom-up, as `govgraph chain` gives them: every
 // path of lines up (formal REPORTS_TO and PART_OF; informal REPORTS_TO too with
 // $include_informal) from the body to a root, a body with no line up. A body with no
 // line up has one chain, itself. With $date (YYYY-MM-DD), only bodies and lines valid
 // that day.
+// Of the model stored under key $model (default 'default').
 // Example: {id: 'data-driven-intelligence-wg', date: '2018-01-01'}
-MATCH p = (start:Entity {id: $id})-[:REPORTS_TO|PART_OF*0..]->(top:Entity)
+MATCH (model:GovgraphModel {key: $model})
+WITH model.scope AS scope
+MATCH p = (start:Entity {scope: scope, id: $id})-[:REPORTS_TO|PART_OF*0..]->(top:Entity)
 WHERE all(r IN relationships(p) WHERE (type(r) = 'PART_OF' OR r.formal = true OR $include_informal = true)
       AND ($date IS NULL OR ((r.valid_start IS NULL OR r.valid_start <= $date)
                          AND (r.valid_end IS NULL OR r.valid_end >= $date))))

@@ -309,6 +309,16 @@ class Relationship(BaseModel):
         return key
 
 
+class PulledFrom(BaseModel):
+    """Where a model file came from: the store's model key and its revision when the
+    file was pulled (``govgraph db push`` refuses to overwrite a newer revision)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str
+    revision: int = Field(ge=0)
+
+
 class GovernanceModel(BaseModel):
     """A whole governance model: its entities, relationships and health rules."""
 
@@ -320,6 +330,8 @@ class GovernanceModel(BaseModel):
     relationships: tuple[Relationship, ...] = ()
     #: declarative health rules checked by ``govgraph health``
     rules: tuple[dict[str, JsonValue], ...] = ()
+    #: set by ``govgraph db pull``: the store's model key and revision
+    pulled_from: PulledFrom | None = None
 
     @field_validator("rules")
     @classmethod
@@ -393,4 +405,6 @@ class GovernanceModel(BaseModel):
         ]
         if self.rules:
             document["rules"] = [dict(rule) for rule in self.rules]
+        if self.pulled_from is not None:
+            document["pulled_from"] = self.pulled_from.model_dump()
         return document

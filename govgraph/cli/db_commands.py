@@ -13,33 +13,17 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govgraph.cli.common import (
-    as_of_option,
-    current_language,
-    format_option,
-    lang_option,
-    load,
-    model_argument,
-    quiet_option,
-)
-from govgraph.cli.output import (
-    console,
-    emit_rows,
-    output_name,
-    status,
-    to_option,
-    write_output,
-)
+from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
+from govgraph.cli.output import console, emit_rows
 from govgraph.errors import InputError
-from govgraph.i18n import plural, text
-
-if TYPE_CHECKING:
-    from govgraph.store import GraphStore
-    from govgraph.store.connect import ConnectionSettings
+from govgraph.formats import write_model
+from govgraph.store import ANALYST_QUERIES, DEFAULT_MODEL_KEY, GraphStore, analyst_queries
+from govgraph.store.connect import ConnectionSettings, open_driver
 
 __all__ = ["db"]
 
@@ -47,6 +31,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Pushes with more rows than this show a progress bar (on stderr).
 PROGRESS_THRESHOLD = 5000
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def model_key_option(function: F) -> F:
+    """``--model KEY``: which of the models in the database (default ``default``)."""
+    return click.option(
+        "--model",
+        "model_key",
+        default=DEFAULT_MODEL_KEY,
+        show_default=True,
+        help="Model key: several models (a baseline, scenario options) live in one database.",
+    )(function)
 
 
 def connection_options(function: F) -> F:
@@ -72,16 +67,19 @@ def connection_options(function: F) -> F:
 
 @contextmanager
 def open_store(
-    uri: str | None, user: str | None, password: str | None, database: str | None, **kwargs: Any
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    model: str = DEFAULT_MODEL_KEY,
+    **kwargs: Any,
 ) -> Iterator[tuple[GraphStore, ConnectionSettings]]:
     """A connected GraphStore; the driver is closed afterwards."""
-    from govgraph.store import GraphStore
-    from govgraph.store.connect import ConnectionSettings, open_driver
-
     settings = ConnectionSettings.from_env(uri=uri, user=user, password=password, database=database)
     driver = open_driver(settings)
     try:
-        yield GraphStore(driver, settings.database, where=settings.where, **kwargs), settings
+        store = GraphStore(driver, settings.database, model=model, where=settings.where, **kwargs)
+        yield store, settings
     finally:
         driver.close()
 
@@ -94,7 +92,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         key = key.strip()
         if not sep or not _KEY.match(key):
-            raise InputError(text("error.param", current_language(), pair=pair))
+            raise InputError(f"parameter {pair!r} must look like key=value")
         try:
             params[key] = json.loads(raw)
         except json.JSONDecodeError:
@@ -139,8 +137,8 @@ def db() -> None:
 @db.command()
 @connection_options
 def schema(uri: str | None, user: str | None, password: str | None, database: str | None) -> None:
-    """Create the indexes (and, on Neo4j, the uniqueness constraints). Running it
-    again changes nothing.
+    """Create the constraints and the index the push uses, if missing; says
+    ``exists`` for those already there.
 
     Example:
 
@@ -154,67 +152,71 @@ def schema(uri: str | None, user: str | None, password: str | None, database: st
 
 @db.command()
 @model_argument
+@model_key_option
 @click.option("--prune", is_flag=True, help="Also delete what the store holds beyond MODEL.")
+@click.option(
+    "--large-model",
+    "large",
+    is_flag=True,
+    help="Write a new generation in many transactions, switch to it at the end (replaces "
+    "the whole model; for models too large for one transaction).",
+)
+@click.option("--force", is_flag=True, help="Push even if MODEL was pulled at an older revision.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Rows per batch.")
 @connection_options
 def push(
     model: str,
+    model_key: str,
     prune: bool,
+    large: bool,
+    force: bool,
     batch_size: int | None,
     uri: str | None,
     user: str | None,
     password: str | None,
     database: str | None,
 ) -> None:
-    """Write MODEL to the store, all of it or nothing (a failed push leaves the store
-    as it was). Entities are matched by id and relationships by (from, to, key), so
-    pushing twice changes nothing.
+    """Write MODEL under the model key, all of it or nothing (a failed push leaves the
+    store as it was). Only what changed since the stored revision is written. A MODEL
+    pulled at an older revision than the store's is refused unless --force; of two
+    pushes at the same time, one wins and the other fails.
 
     Example:
 
     \b
-        govgraph db push fixtures/joint-councils.yaml --prune
+        govgraph db push fixtures/joint-councils.yaml --prune --model baseline
     """
     loaded = load(model)
     extra = {"batch_size": batch_size} if batch_size else {}
-    with open_store(uri, user, password, database, **extra) as (store, settings):
-        total = 1 + len(loaded.entities) + len(loaded.relationships)
+    with open_store(uri, user, password, database, model_key, **extra) as (store, settings):
+        total = len(loaded.entities) + len(loaded.relationships)
         if total > PROGRESS_THRESHOLD:
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
             columns = (
-                TextColumn(text("db.pushing", current_language())),
+                TextColumn("pushing"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
             )
             with Progress(*columns, console=console(stderr=True), transient=True) as bar:
-                task = bar.add_task("push", total=total)
-                report = store.push(loaded, prune=prune, progress=lambda n: bar.advance(task, n))
+                task = bar.add_task("push", total=None)
+
+                def advance(done: int, total: int) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                report = store.push(loaded, prune=prune, large=large, force=force, progress=advance)
         else:
-            report = store.push(loaded, prune=prune)
-    lang = current_language()
-    message = text(
-        "db.pushed",
-        lang,
-        entities=plural("count.entities", report.entities, lang),
-        relationships=plural("count.relationships", report.relationships, lang),
-        where=settings.where,
-    )
-    if prune:
-        message += text(
-            "db.pruned",
-            lang,
-            entities=plural("count.entities", report.deleted_entities, lang),
-            relationships=plural("count.relationships", report.deleted_relationships, lang),
+            report = store.push(loaded, prune=prune, large=large, force=force)
+    parts = []
+    for name, counts in (("entities", report.entities), ("relationships", report.relationships)):
+        parts.append(
+            f"{name}: {counts.created} created, {counts.updated} updated, "
+            f"{counts.unchanged} unchanged, {counts.deleted} deleted"
         )
-    click.echo(message)
+    mode = " (large-model mode: new generation)" if report.large else ""
+    click.echo(
+        f"pushed model {report.model!r} to {settings.where}, revision {report.revision}{mode}; "
+        + "; ".join(parts)
+    )
 
 
 @db.command()
@@ -223,48 +225,39 @@ def push(
     "--output",
     "output",
     required=True,
-    help="Model file to write (.yaml, .json, or a CSV directory); - for standard output.",
+    help="Model file to write (.yaml, .json, or a CSV directory).",
 )
-@to_option
 @as_of_option
+@model_key_option
 @connection_options
-@quiet_option
 def pull(
     output: str,
-    to: str,
     as_of_date: date | None,
+    model_key: str,
     uri: str | None,
     user: str | None,
     password: str | None,
     database: str | None,
 ) -> None:
-    """Read the model from the store and write it to a file (atomically).
+    """Read the model from the store and write it to a file (atomically). The file
+    records the model key and revision it was pulled at (``pulled_from``).
 
     Example:
 
     \b
         govgraph db pull -o out/joint-councils.yaml
     """
-    from govgraph.formats import write_model
     from govgraph.temporal import as_of
 
-    with open_store(uri, user, password, database) as (store, settings):
-        model = store.pull()
-    write_output(output, lambda path: write_model(as_of(model, as_of_date), path), f".{to}")
-    lang = current_language()
-    message = text(
-        "db.pulled",
-        lang,
-        entities=plural("count.entities", len(model.entities), lang),
-        relationships=plural("count.relationships", len(model.relationships), lang),
-        where=settings.where,
-        path=output_name(output, lang),
+    with open_store(uri, user, password, database, model_key) as (store, settings):
+        model = store.pull(stamp=True)
+    write_model(as_of(model, as_of_date), output)
+    revision = model.pulled_from.revision if model.pulled_from else 0
+    click.echo(
+        f"pulled {len(model.entities)} entities and {len(model.relationships)} "
+        f"relationships of model {model_key!r} (revision {revision}) from {settings.where} "
+        f"to {output}"
     )
-    # on stderr when the model itself goes to stdout
-    if output == "-":
-        status(message)
-    else:
-        click.echo(message)
 
 
 @db.command()
@@ -273,6 +266,7 @@ def pull(
 @format_option
 @lang_option
 @as_of_option
+@model_key_option
 @connection_options
 def query(
     name: str | None,
@@ -280,6 +274,7 @@ def query(
     fmt: str,
     lang: str,
     as_of_date: date | None,
+    model_key: str,
     uri: str | None,
     user: str | None,
     password: str | None,
@@ -295,8 +290,6 @@ def query(
     \b
         govgraph db query reporting_chain -p id=data-driven-intelligence-wg --as-of 2018
     """
-    from govgraph.store import ANALYST_QUERIES, analyst_queries
-
     if name is None:
         rows = [
             {"name": q.name, "parameters": ", ".join(q.params), "description": q.description}
@@ -309,12 +302,13 @@ def query(
         )
         return
     if name not in ANALYST_QUERIES:
-        names = ", ".join(ANALYST_QUERIES)
-        raise InputError(text("error.no_query", current_language(), name=name, names=names))
+        raise InputError(f"no query named {name!r} (named queries: {', '.join(ANALYST_QUERIES)})")
     values = _parse_params(params)
+    if "model" in values:
+        raise InputError("give the model key with --model, not -p model=...")
     if as_of_date is not None:
         values["date"] = as_of_date.isoformat()
-    with open_store(uri, user, password, database) as (store, _):
+    with open_store(uri, user, password, database, model_key) as (store, _):
         rows = _localise(store.run(name, **values), lang)
     emit_rows(rows, _columns(rows), fmt)
 
@@ -333,18 +327,15 @@ def cypher(
     password: str | None,
     database: str | None,
 ) -> None:
-    """Run read-only Cypher in a READ transaction. Anything that could write (CREATE,
-    MERGE, SET, DELETE, REMOVE, DROP, LOAD CSV, write procedures...) is refused before
-    it reaches the server.
+    """Run Cypher in a READ transaction: the server refuses anything that writes
+    (CREATE, MERGE, SET, DELETE, schema commands, write procedures...). It sees every
+    model key; stored entities carry a `scope` (see `db query` for one model's view).
 
     Example:
 
     \b
         govgraph db cypher "MATCH (n:WorkingGroup) RETURN n.id AS id, n.name_en AS name"
     """
-    from govgraph.store import check_read_only
-
-    check_read_only(cypher)  # refuse before even connecting
     with open_store(uri, user, password, database) as (store, _):
         rows = store.read(cypher, **_parse_params(params))
     emit_rows(rows, _columns(rows), fmt)

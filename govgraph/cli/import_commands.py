@@ -37,6 +37,7 @@ def import_command(mapping: str, out: str, lang: str) -> None:
 
     Example:
 
+    \b
         govgraph import fixtures/gc-federal-organizations.mapping.yaml -o orgs.yaml
     """
     result = import_mapping(mapping)

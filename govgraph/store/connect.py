@@ -20,32 +20,35 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from govgraph.errors import InputError
-from govgraph.store.graphstore import StoreError, store_errors
+from govgraph.store.errors import StoreError, store_errors
 
 __all__ = ["DEFAULT_URI", "ConnectionSettings", "open_driver", "redact"]
 
 DEFAULT_URI = "bolt://localhost:7687"
-#: Handshake timeouts of the successive first-contact attempts, in seconds. FalkorDB's
-#: experimental Bolt server leaves the first connection after a closed one hanging in
-#: the handshake; a short first attempt and a retry keep that from stalling a command.
-FIRST_CONTACT_TIMEOUTS: tuple[float, ...] = (1.0, 10.0, 30.0)
+#: Seconds to wait for the handshake and login of the first connection.
+CONNECT_TIMEOUT = 15.0
+#: Seconds a managed transaction keeps retrying transient errors (a cluster leader
+#: change, a deadlock between two writers).
+RETRY_TIME = 30.0
 
 
 def redact(uri: str) -> str:
-    """The URI without any user or password in it.
+    """The URI without any user, password or query string (which may carry one).
 
     >>> redact("neo4j+s://bob:pw@db.example.org:7687/x")
     'neo4j+s://db.example.org:7687/x'
+    >>> redact("bolt://db:7687?password=hunter2")
+    'bolt://db:7687'
     """
     try:
         parts = urlsplit(uri)
-    except ValueError:  # not a URI at all: show no part that may be a password
-        return uri.split("@")[-1]
-    if parts.username is None and parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        if parts.username is None and parts.password is None and not parts.query:
+            return uri
+        host = parts.hostname or ""
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:
+        return "<a malformed URI>"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 @dataclass(frozen=True)
@@ -84,46 +87,45 @@ class ConnectionSettings:
 
 
 def open_driver(settings: ConnectionSettings) -> Driver:
-    """A driver that has made first contact with the server (so its pool holds a
-    working connection). Unreachable server or refused credentials raise
-    ``StoreError`` with one line; a malformed URI raises ``InputError``."""
+    """A driver that has made first contact with the server (``bolt://`` to one server,
+    ``neo4j://`` / ``neo4j+s://`` for routing: a cluster or Aura, or a single server).
+    Unreachable server or refused credentials raise ``StoreError`` with one line; a
+    malformed URI or one carrying credentials raises ``InputError`` (never echoing
+    them)."""
     try:
         parts = urlsplit(settings.uri)
     except ValueError as exc:  # e.g. bolt://[x
         raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
-    if parts.username or parts.password:
-        raise InputError("put the user and password in --user/--password or NEO4J_*, not the URI")
-    last: ServiceUnavailable | None = None
-    for timeout in FIRST_CONTACT_TIMEOUTS:
-        try:
-            driver = GraphDatabase.driver(
-                settings.uri,
-                auth=(settings.user, settings.password),
-                connection_timeout=timeout,
-                connection_acquisition_timeout=timeout,
-                # managed transactions retry a connection that hangs (see above)
-                max_transaction_retry_time=15.0,
-            )
-        except ValueError as exc:
-            raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
-        try:
-            with store_errors(settings.where):
-                try:
-                    # the handshake and login only: no retries inside, a refused
-                    # connection fails at once, a hanging one after `timeout`
-                    driver.verify_connectivity()
-                    return driver
-                except ServiceUnavailable as exc:
-                    last = exc
-                except (AuthError, Neo4jError) as exc:
-                    # FalkorDB answers a wrong password with a generic error at login
+    if parts.username or parts.password or "password" in parts.query.lower():
+        raise InputError(
+            f"put the user and password in --user/--password or NEO4J_*, not the URI "
+            f"({redact(settings.uri)})"
+        )
+    try:
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            connection_timeout=CONNECT_TIMEOUT,
+            max_transaction_retry_time=RETRY_TIME,
+            notifications_min_severity="OFF",
+        )
+    except ValueError as exc:
+        raise InputError(f"bad database URI {redact(settings.uri)!r}: {exc}") from None
+    try:
+        with store_errors(settings.where):
+            try:
+                driver.verify_connectivity()
+            except ServiceUnavailable as exc:
+                message = str(exc).splitlines()[0] if str(exc) else "no answer"
+                raise StoreError(f"cannot reach {settings.where}: {message}") from None
+            except (AuthError, Neo4jError) as exc:
+                if isinstance(exc, AuthError) or "Security" in (getattr(exc, "code", "") or ""):
                     raise StoreError(
                         f"{settings.where} refused the credentials of user {settings.user!r} "
                         f"({getattr(exc, 'code', None) or type(exc).__name__})"
                     ) from None
-            driver.close()
-        except BaseException:
-            driver.close()
-            raise
-    message = str(last).splitlines()[0] if last else "no answer"
-    raise StoreError(f"cannot reach {settings.where}: {message}")
+                raise
+        return driver
+    except BaseException:
+        driver.close()
+        raise

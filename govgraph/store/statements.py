@@ -8,15 +8,11 @@ description. The body follows; schema files may hold several statements separate
 
 >>> chain = statement("reporting_chain")
 >>> chain.params
-{'id': Ellipsis, 'date': None, 'include_informal': False}
->>> chain.text.startswith("MATCH p = (start:Entity {id: $id})")
+{'id': Ellipsis, 'date': None, 'include_informal': False, 'model': 'default'}
+>>> chain.text.startswith("MATCH (model:GovgraphModel {key: $model})")
 True
 >>> "reporting_chain" in analyst_queries()
 True
->>> "MERGE (a)-[x:REPORTS_TO {uid:p.uid}]->(b)" in apply_statement()
-True
->>> kind_label_statement(EntityKind.working_group).splitlines()[0]
-"MATCH (n:Entity {kind:'working_group'}) SET n:WorkingGroup"
 """
 
 from __future__ import annotations
@@ -34,14 +30,12 @@ from govgraph.vocabulary import EntityKind, RelationType
 __all__ = [
     "ANALYST_QUERIES",
     "REQUIRED",
-    "ROW_PARTS",
     "Statement",
     "analyst_queries",
-    "apply_statement",
-    "kind_label_statement",
+    "entity_statement",
+    "relationship_statement",
     "statement",
     "statements",
-    "upsert_statement",
 ]
 
 #: The named queries for analysts (``govgraph db query NAME``), in the order shown.
@@ -81,7 +75,7 @@ class Statement:
         ``InputError``.
 
         >>> statement("bodies_of_kind").parameters({"kind": "council"})
-        {'kind': 'council', 'date': None}
+        {'kind': 'council', 'date': None, 'model': 'default'}
         """
         unknown = sorted(set(given) - set(self.params))
         if unknown:
@@ -162,49 +156,30 @@ def _render(template: Statement, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.text)
 
 
-#: What staged rows hold: the model's metadata, entities, relationships (in push order).
-ROW_PARTS = ("m", "e", "r")
-_UPSERTS = {"m": "upsert_model", "e": "upsert_entities", "r": "upsert_relationships"}
-
-
 @cache
-def upsert_statement(part: str, *, staged: bool) -> str:
-    """The statement that upserts one part of a model (``m``, ``e`` or ``r``, see
-    ``ROW_PARTS``): from the rows this push staged (``$g``; a part of the swap
-    statement) or from a batch sent as ``$rows``. Relationship types come from the
-    enumeration only.
+def entity_statement(name: str, kind: EntityKind) -> str:
+    """``create_entities`` or ``update_entities`` for one kind: its label, and for an
+    update the other kinds' labels to remove.
 
-    >>> print(upsert_statement("m", staged=False))
+    >>> print(entity_statement("create_entities", EntityKind.working_group))
     UNWIND $rows AS r
-    MERGE (m:GovgraphModel {key:'model'})
-    SET m={key:'model',title_en:r[0][0],title_fr:r[1][0],description:r[2][0],rules:r[3][0]}
+    CREATE (n:Entity:WorkingGroup)
+    SET n = r.props
     """
-    if staged:
-        source = _render(statement("rows_from_stage"), {"part": part})
-    else:
-        source = statement("rows_from_parameter").text
-    body = [statement(_UPSERTS[part]).text]
-    if part == "r":
-        template = statement("upsert_relationship_type")
-        body += [_render(template, {"type": rel_type.value}) for rel_type in RelationType]
-    return "\n".join([source, *body])
-
-
-@cache
-def apply_statement(prune: bool = False) -> str:
-    """The one statement that swaps a staged push in: the model's metadata, the
-    entities, the relationships, the prune (if asked) and the removal of the staged
-    rows.
-    """
-    parts = [upsert_statement(part, staged=True) for part in ROW_PARTS]
-    if prune:
-        parts.append(statement("prune_unmarked").text)
-    parts.append(statement("apply_stage_end").text)
-    return "\n".join(parts)
-
-
-@cache
-def kind_label_statement(kind: EntityKind) -> str:
-    """The statement that sets (and clears stale) kind labels for one kind."""
     kind = EntityKind(kind)
-    return _render(statement("set_kind_labels"), {"kind": kind.value, "label": kind.label})
+    template = statement(name)
+    values = {"label": kind.label}
+    if "other_labels" in template.placeholders:
+        values["other_labels"] = ":".join(k.label for k in EntityKind if k is not kind)
+    return _render(template, values)
+
+
+@cache
+def relationship_statement(name: str, rel_type: RelationType) -> str:
+    """``create_relationships`` or ``update_relationships`` for one relationship type.
+
+    >>> relationship_statement("create_relationships", RelationType("REPORTS_TO")).count(
+    ...     "[x:REPORTS_TO]")
+    1
+    """
+    return _render(statement(name), {"type": RelationType(rel_type).value})

@@ -30,21 +30,88 @@ def test_push_pull_round_trip(cli, env, store, example_path: Path, tmp_path: Pat
     result = cli("db", "push", example_path, "--prune")
     assert result.exit_code == 0, result.stderr
     model = load_model(example_path)
-    assert f"pushed {len(model.entities)} entities" in result.stdout
+    assert f"entities: {len(model.entities)} created, 0 updated" in result.stdout
+    assert "revision 1" in result.stdout
     again = cli("db", "push", example_path)
     assert again.exit_code == 0 and store.counts()["entities"] == len(model.entities)
+    assert f"entities: 0 created, 0 updated, {len(model.entities)} unchanged" in again.stdout
     out = tmp_path / "pulled.yaml"
     result = cli("db", "pull", "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert load_model(out).canonical() == model.canonical()
+    assert "(revision 1)" in result.stdout
+    pulled = load_model(out)
+    assert pulled.pulled_from is not None and pulled.pulled_from.revision == 1
+    assert pulled.model_copy(update={"pulled_from": None}).canonical() == model.canonical()
 
 
-def test_schema_twice(cli, env) -> None:
+def test_a_file_pulled_at_an_older_revision_is_refused(cli, env, store, tmp_path: Path) -> None:
+    assert cli("db", "push", "fixtures/joint-councils.yaml").exit_code == 0
+    out = tmp_path / "mine.yaml"
+    assert cli("db", "pull", "-o", out).exit_code == 0
+    theirs = tmp_path / "theirs.yaml"
+    text = out.read_text(encoding="utf-8").replace("Joint Councils Working Group", "Renamed")
+    theirs.write_text(text, encoding="utf-8")
+    assert cli("db", "push", theirs).exit_code == 0  # revision 2
+    result = cli("db", "push", out)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "revision 1" in lines[0] and "revision 2" in lines[0]
+    assert "Renamed" in json.dumps(store.run("orphans"))
+    forced = cli("db", "push", out, "--force")
+    assert forced.exit_code == 0 and "revision 3" in forced.stdout
+
+
+def test_two_concurrent_pushes_one_wins(env, store, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from govgraph.formats import write_model
+    from govgraph.generate import generate_model
+
+    store.push(load_model("fixtures/joint-councils.yaml"))
+    pulled = store.pull(stamp=True)  # both writers start from revision 1
+    paths = []
+    for seed in (1, 2):
+        model = generate_model(bodies=150, people=300, seed=seed)
+        model = model.model_copy(update={"pulled_from": pulled.pulled_from})
+        paths.append(tmp_path / f"writer-{seed}.json")
+        write_model(model, paths[-1])
+    env_vars = {**os.environ, **env.env()}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "govgraph", "db", "push", str(path), "--prune"],
+            env=env_vars,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in paths
+    ]
+    results = [(run.wait(timeout=300), *run.communicate()) for run in runs]
+    codes = sorted(code for code, _, _ in results)
+    assert codes == [0, 2], results
+    loser = next(err for code, _, err in results if code == 2)
+    assert len(loser.strip().splitlines()) == 1 and "revision" in loser
+    winner = next(i for i, (code, _, _) in enumerate(results) if code == 0)
+    stored = store.pull()
+    assert stored == load_model(paths[winner]).model_copy(update={"pulled_from": None}).canonical()
+    assert store.state().revision == 2
+
+
+def test_schema_creates_what_is_missing_and_says_exists(cli, env, store) -> None:
+    with store.driver.session(database=store.database) as session:
+        session.run("DROP INDEX govgraph_entity_scope").consume()
     first = cli("db", "schema")
     assert first.exit_code == 0, first.stderr
+    assert first.stdout.splitlines() == [
+        "exists: constraint govgraph_entity_scope_id",
+        "exists: constraint govgraph_model_key",
+        "created: index govgraph_entity_scope",
+    ]
     second = cli("db", "schema")
     assert second.exit_code == 0
-    assert "applied" not in second.stdout
+    assert second.stdout.count("exists:") == 3 and "created" not in second.stdout
 
 
 def test_named_query(cli, env, store, example_model: GovernanceModel) -> None:
@@ -90,6 +157,33 @@ def test_cypher_reads_and_refuses_writes(cli, env, store, example_model) -> None
         assert refused.stderr.startswith("error: refused: the query writes")
         assert len(refused.stderr.strip().splitlines()) == 1
     assert store.counts() == before
+
+
+def test_hostile_parameter_keys_and_values_are_inert(cli, env, store, example_model) -> None:
+    store.push(example_model)
+    before = store.counts()
+    hostile = 'x={"a: 1} MATCH (n) DETACH DELETE n RETURN 1 AS ok //": 0}'
+    result = cli("db", "cypher", "RETURN 1 AS ok", "-p", hostile, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == [{"ok": 1}]
+    result = cli("db", "cypher", "RETURN $x AS x", "-p", hostile, "--format", "json")
+    assert json.loads(result.stdout) == [
+        {"x": {"a: 1} MATCH (n) DETACH DELETE n RETURN 1 AS ok //": 0}}
+    ]
+    result = cli("db", "cypher", 'RETURN `date`("2020-01-01") AS d', "--format", "json")
+    assert result.exit_code == 0 and "2020-01-01" in result.stdout
+    for bad_key in ("a b=1", "x}) DETACH DELETE n //=1", "=1"):
+        refused = cli("db", "cypher", "RETURN 1 AS ok", "-p", bad_key)
+        assert refused.exit_code == 2 and "key=value" in refused.stderr
+    assert store.counts() == before
+
+
+def test_named_queries_take_the_model_key(cli, env, store, example_model) -> None:
+    store.push(example_model)
+    assert cli("db", "push", "fixtures/joint-councils.yaml", "--model", "copy").exit_code == 0
+    args = ("db", "query", "orphans", "--format", "json")
+    assert json.loads(cli(*args, "--model", "copy").stdout) == json.loads(cli(*args).stdout)
+    assert json.loads(cli(*args, "--model", "nothing-here").stdout) == []
 
 
 def test_model_as_bolt_uri(cli, env, store, example_model) -> None:
@@ -175,24 +269,37 @@ def test_large_push_with_progress_and_prune(cli, env, store, tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     example_ids = {e.id for e in load_model("fixtures/joint-councils.yaml").entities}
     stale = {e.id for e in model.entities} - example_ids
-    assert f"pruned {len(stale)} entities" in result.stdout
+    assert f"{len(stale)} deleted" in result.stdout
     assert store.pull() == load_model("fixtures/joint-councils.yaml").canonical()
 
 
-def test_refused_credentials_are_one_line_exit_2(cli, bolt_server, tmp_path: Path, monkeypatch):
-    if bolt_server.flavour != "falkordb":
-        pytest.skip("this test starts its own password-protected FalkorDB")
-    from .conftest import start_falkordb, stop_server
+def test_refused_credentials_are_one_line_exit_2(cli, env, monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password-hunter2")
+    result = cli("db", "schema")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "refused the credentials of user 'neo4j'" in lines[0]
+    assert "hunter2" not in result.output
 
-    guarded = start_falkordb(tmp_path, password="right-password")
-    try:
-        monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password-hunter2")
-        result = cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb")
-        assert result.exit_code == 2, result.output
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and "refused the credentials of user 'falkordb'" in lines[0]
-        assert "hunter2" not in result.output
-        monkeypatch.setenv("NEO4J_PASSWORD", "right-password")
-        assert cli("db", "schema", "--uri", guarded.uri, "--user", "falkordb").exit_code == 0
-    finally:
-        stop_server(guarded)
+
+def test_unknown_database_is_one_line_exit_2(cli, env, monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_DATABASE", "nosuchdatabase")
+    result = cli("db", "push", "fixtures/joint-councils.yaml")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "nosuchdatabase" in lines[0]
+
+
+def test_a_password_in_the_uri_query_is_never_echoed(cli, env) -> None:
+    result = cli("db", "schema", "--uri", f"{env.uri}?password=hunter2")
+    assert result.exit_code == 2
+    assert "hunter2" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_routing_uris_work_against_one_server(cli, env, store, example_model) -> None:
+    routing = env.uri.replace("bolt://", "neo4j://")
+    result = cli("db", "push", "fixtures/joint-councils.yaml", "--uri", routing)
+    assert result.exit_code == 0, result.stderr
+    result = cli("db", "query", "orphans", "--uri", routing, "--format", "json")
+    assert result.exit_code == 0 and "joint-councils-wg" in result.stdout

@@ -1,16 +1,14 @@
-"""Push, pull, idempotence, prune and failure atomicity against a real Bolt server."""
+"""Push, pull, incremental writes, prune, model keys, generations and atomicity on a
+real Neo4j."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from govgraph.model import GovernanceModel
-from govgraph.store import GraphStore, StoreError, statement
-from govgraph.store import graphstore as graphstore_module
-from govgraph.store.graphstore import ENTITY_FIELDS, MODEL_FIELDS, RELATIONSHIP_FIELDS
+from govgraph.store import ConflictError, Counts, GraphStore, StoreError
+from govgraph.store.statements import statements
 from tests.strategies import HOSTILE, models
 
 pytestmark = pytest.mark.neo4j
@@ -18,10 +16,9 @@ pytestmark = pytest.mark.neo4j
 
 def test_example_round_trip(store: GraphStore, example_model: GovernanceModel) -> None:
     report = store.push(example_model)
-    assert (report.entities, report.relationships) == (
-        len(example_model.entities),
-        len(example_model.relationships),
-    )
+    assert report.entities == Counts(created=len(example_model.entities))
+    assert report.relationships == Counts(created=len(example_model.relationships))
+    assert report.revision == 1
     assert store.pull() == example_model.canonical()
     assert store.counts() == {
         "entities": len(example_model.entities),
@@ -29,13 +26,42 @@ def test_example_round_trip(store: GraphStore, example_model: GovernanceModel) -
     }
 
 
-def test_push_twice_changes_nothing(store: GraphStore, example_model: GovernanceModel) -> None:
+def test_push_twice_writes_nothing_and_keeps_the_revision(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
     store.push(example_model)
     first = (store.counts(), store.pull())
+    again = store.push(example_model, prune=True)
+    assert again.entities == Counts(unchanged=len(example_model.entities))
+    assert again.relationships == Counts(unchanged=len(example_model.relationships))
+    assert again.revision == 1 and not again.changed
+    assert (store.counts(), store.pull()) == first
+
+
+def _edited(model: GovernanceModel) -> GovernanceModel:
+    document = model.to_document()
+    document["entities"][0]["name"] = {"en": "Renamed", "fr": "Renommé"}
+    document["entities"].append({"id": "new-wg", "kind": "working_group", "name": {"en": "N"}})
+    document["relationships"].append({"from": "new-wg", "type": "REPORTS_TO", "to": "pssdc"})
+    return GovernanceModel.model_validate(document)
+
+
+def test_an_edit_writes_only_what_changed(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
     store.push(example_model)
-    assert (store.counts(), store.pull()) == first
-    store.push(example_model, prune=True)
-    assert (store.counts(), store.pull()) == first
+    edited = _edited(example_model)
+    report = store.push(edited)
+    n = len(example_model.entities)
+    assert report.entities == Counts(created=1, updated=1, unchanged=n - 1)
+    assert report.relationships == Counts(created=1, unchanged=len(example_model.relationships))
+    assert report.revision == 2
+    assert store.pull() == edited.canonical()
+    back = store.push(example_model, prune=True)
+    assert back.entities == Counts(updated=1, unchanged=n - 1, deleted=1)
+    # the new entity's one relationship went with it (not counted twice)
+    assert back.relationships.deleted == 0
+    assert store.pull() == example_model.canonical()
 
 
 def test_labels_and_types_come_from_the_vocabulary(
@@ -49,38 +75,7 @@ def test_labels_and_types_come_from_the_vocabulary(
     assert rows[0]["n"] == sum(r.type.value == "REPORTS_TO" for r in example_model.relationships)
 
 
-def _hostile_model() -> GovernanceModel:
-    entities = [
-        {
-            "id": text.replace("\n", " ").strip() or "blank",
-            "kind": "working_group" if i % 2 else "council",
-            "name": {"en": text, "fr": text[::-1]},
-            "description": text,
-            "source": text,
-            "attributes": {"note": text, "nested": {"k": [text, 1, None]}},
-            "identifiers": {"wikidata": text.replace(";", ",").replace("\n", " ")},
-        }
-        for i, text in enumerate(HOSTILE)
-    ]
-    ids = [e["id"] for e in entities]
-    relationships = [
-        {"from": ids[i], "type": "REPORTS_TO", "to": ids[0], "formal": False, "source": HOSTILE[i]}
-        for i in range(1, len(ids))
-    ]
-    return GovernanceModel.model_validate({"entities": entities, "relationships": relationships})
-
-
-@pytest.mark.parametrize("staged", [True, False])
-def test_hostile_strings_arrive_intact_and_execute_nothing(store: GraphStore, staged: bool) -> None:
-    model = _hostile_model()
-    assert "}) DETACH DELETE n //" in model.index
-    pushing = GraphStore(store.driver, store.database, staged=staged)
-    pushing.push(model, prune=True)
-    assert store.pull() == model.canonical()
-    assert store.counts()["entities"] == len(model.entities)
-
-
-def test_kind_change_moves_the_label(store: GraphStore) -> None:
+def test_kind_change_moves_the_label_in_the_same_push(store: GraphStore) -> None:
     before = GovernanceModel.model_validate(
         {"entities": [{"id": "x", "kind": "committee", "name": {"en": "X"}}]}
     )
@@ -88,10 +83,69 @@ def test_kind_change_moves_the_label(store: GraphStore) -> None:
     after = GovernanceModel.model_validate(
         {"entities": [{"id": "x", "kind": "working_group", "name": {"en": "X"}}]}
     )
-    store.push(after)
+    assert store.push(after).entities == Counts(updated=1)
     rows = store.read("MATCH (n:Entity {id: 'x'}) RETURN labels(n) AS labels")
     assert sorted(rows[0]["labels"]) == ["Entity", "WorkingGroup"]
     assert store.pull() == after
+
+
+def _hostile_model(extra: str = "") -> GovernanceModel:
+    texts = [*HOSTILE, "nul\x00inside", "x' RETURN 666 AS x //", extra or "plain"]
+    entities = [
+        {
+            "id": text[:100].replace("\n", " ").replace("\x00", "0").strip() or "blank",
+            "kind": "working_group" if i % 2 else "council",
+            "name": {"en": text, "fr": text[::-1]},
+            "acronym": {"en": text[:5].strip() or "x"},
+            "description": text,
+            "source": text,
+            "attributes": {"note": text, "nested": {"k": [text, 1, None]}},
+            "identifiers": {"wikidata": text.replace(";", ",").replace("\n", " ")},
+        }
+        for i, text in enumerate(texts)
+    ]
+    ids = [e["id"] for e in entities]
+    relationships = [
+        {
+            "from": ids[i],
+            "type": "REPORTS_TO",
+            "to": ids[0],
+            "formal": False,
+            "source": texts[i],
+            "attributes": {"k": texts[i]},
+        }
+        for i in range(1, len(ids))
+    ]
+    return GovernanceModel.model_validate({"entities": entities, "relationships": relationships})
+
+
+def test_hostile_strings_and_nul_arrive_intact_and_execute_nothing(store: GraphStore) -> None:
+    model = _hostile_model()
+    assert "}) DETACH DELETE n //" in model.index
+    store.push(model, prune=True)
+    assert store.pull() == model.canonical()
+    assert store.counts()["entities"] == len(model.entities)
+
+
+def test_a_one_megabyte_name_round_trips(store: GraphStore) -> None:
+    model = _hostile_model("é" * (1 << 19))  # 1 MiB of UTF-8
+    store.push(model)
+    assert store.pull() == model.canonical()
+
+
+def test_model_keys_keep_models_apart(store: GraphStore, example_model: GovernanceModel) -> None:
+    other = GovernanceModel.model_validate(
+        {"entities": [{"id": "pssdc", "kind": "council", "name": {"en": "Option B"}}]}
+    )
+    store.push(example_model)
+    option = GraphStore(store.driver, store.database, model="option-b")
+    option.push(other, prune=True)
+    assert option.pull() == other.canonical()
+    assert store.pull() == example_model.canonical()  # the prune touched only option-b
+    assert option.counts() == {"entities": 1, "relationships": 0}
+    assert [r["id"] for r in option.run("bodies_of_kind", kind="council")] == ["pssdc"]
+    assert len(store.run("bodies_of_kind", kind="council")) > 1
+    assert {row["model"] for row in store.models()} == {"default", "option-b"}
 
 
 @settings(
@@ -100,21 +154,9 @@ def test_kind_change_moves_the_label(store: GraphStore) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(model=models())
+@example(model=GovernanceModel())
 def test_random_models_round_trip(store: GraphStore, model: GovernanceModel) -> None:
     store.push(model, prune=True)
-    assert store.pull() == model.canonical()
-
-
-@settings(
-    max_examples=10,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(model=models())
-def test_random_models_round_trip_in_one_transaction(
-    store: GraphStore, model: GovernanceModel
-) -> None:
-    GraphStore(store.driver, store.database, staged=False).push(model, prune=True)
     assert store.pull() == model.canonical()
 
 
@@ -130,9 +172,7 @@ def test_prune_deletes_what_the_model_no_longer_holds(
             "relationships": [
                 *example_model.to_document()["relationships"],
                 {"from": "stale-wg", "type": "REPORTS_TO", "to": "pssdc"},
-                {"from": "pssdc", "type": "OVERSEES", "to": "psscioc"}
-                if "psscioc" in example_model
-                else {"from": "pssdc", "type": "OVERSEES", "to": "pscioc"},
+                {"from": "pssdc", "type": "OVERSEES", "to": "pscioc"},
             ],
         }
     )
@@ -140,7 +180,7 @@ def test_prune_deletes_what_the_model_no_longer_holds(
     store.push(example_model)  # no prune: the extras stay
     assert store.counts()["entities"] == len(example_model.entities) + 1
     report = store.push(example_model, prune=True)
-    assert (report.deleted_entities, report.deleted_relationships) == (1, 1)
+    assert (report.entities.deleted, report.relationships.deleted) == (1, 1)
     assert store.pull() == example_model.canonical()
 
 
@@ -159,39 +199,36 @@ class Interrupted(Exception):
     pass
 
 
-def test_a_push_interrupted_while_staging_leaves_the_previous_graph(
-    store: GraphStore, example_model: GovernanceModel
+@pytest.mark.parametrize("large", [False, True])
+def test_a_push_interrupted_midway_leaves_the_previous_model(
+    store: GraphStore, example_model: GovernanceModel, large: bool
 ) -> None:
     before = _small(store)
     batches = []
 
-    def progress(rows: int) -> None:
-        batches.append(rows)
+    def progress(done: int, total: int) -> None:
+        batches.append(done)
         if len(batches) == 3:  # three batches are on the server: stop here
             raise Interrupted
 
     small_batches = GraphStore(store.driver, store.database, batch_size=7)
     with pytest.raises(Interrupted):
-        small_batches.push(example_model, prune=True, progress=progress)
+        small_batches.push(example_model, prune=True, large=large, progress=progress)
     assert store.pull() == before
     assert store.counts() == {"entities": 1, "relationships": 0}
-    staged = store.read("MATCH (s:GovgraphStage) RETURN count(s) AS n")
-    assert staged[0]["n"] == 0  # the failed push cleaned up after itself
+    assert store.state().revision == 1
+    # nothing of the failed push is left behind, in any scope
+    assert store.read("MATCH (n:Entity) RETURN count(n) AS n") == [{"n": 1}]
 
 
-def test_a_swap_that_fails_on_the_server_leaves_the_previous_graph(
+def test_a_statement_the_server_refuses_rolls_the_push_back(
     store: GraphStore, example_model: GovernanceModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _small(store)
-    real = graphstore_module.apply_statement
-
-    def failing(prune: bool = False) -> str:
-        # the server fails at the very end of the swap, after every upsert and delete ran
-        return real(prune).replace(
-            "RETURN sum(n) AS applied", "WITH sum(n) AS n RETURN toInteger(n) / 0 AS applied"
-        )
-
-    monkeypatch.setattr(graphstore_module, "apply_statement", failing)
+    # the server fails on the last statement, after every create, update and delete ran
+    real = statements()["commit_model"]
+    broken = real.__class__(**{**real.__dict__, "text": real.text + " + toInteger('x') / 0"})
+    monkeypatch.setitem(statements(), "commit_model", broken)
     with pytest.raises(StoreError, match="refused a statement"):
         store.push(example_model, prune=True)
     monkeypatch.undo()
@@ -201,65 +238,56 @@ def test_a_swap_that_fails_on_the_server_leaves_the_previous_graph(
     assert store.pull() == example_model.canonical()
 
 
-def test_schema_is_idempotent(store: GraphStore) -> None:
+def test_large_model_mode_switches_generation(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
+    before = _small(store)
+    old_scope = store.state().scope
+    report = GraphStore(store.driver, store.database, batch_size=10).push(example_model, large=True)
+    assert report.large and report.revision == 2
+    assert report.entities == Counts(created=len(example_model.entities), deleted=1)
+    assert store.pull() == example_model.canonical()
+    assert store.state().scope != old_scope
+    leftover = store.read("MATCH (n:Entity {scope: $s}) RETURN count(n) AS n", s=old_scope)
+    assert leftover == [{"n": 0}]
+    # an incremental push after it sees the hashes of the new generation
+    assert not store.push(example_model).changed
+    assert before != store.pull()
+
+
+def test_a_pulled_model_at_an_older_revision_is_refused(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
+    store.push(example_model)
+    pulled = store.pull(stamp=True)
+    assert pulled.pulled_from is not None and pulled.pulled_from.revision == 1
+    store.push(_edited(example_model))  # someone else pushes revision 2
+    with pytest.raises(ConflictError, match=r"pulled at revision 1 .* at revision 2"):
+        store.push(pulled)
+    assert store.state().revision == 2
+    assert store.push(pulled, prune=True, force=True).revision == 3
+    assert store.pull() == example_model.canonical()
+
+
+def test_schema_is_idempotent_and_only_what_the_push_uses(store: GraphStore) -> None:
     again = store.apply_schema()
-    assert all(not line.startswith("applied") for line in again if "INDEX" in line)
-    if store.flavour == "falkordb":
-        assert any(line.startswith("skipped schema_neo4j_constraints") for line in again)
+    assert again == [
+        "exists: constraint govgraph_entity_scope_id",
+        "exists: constraint govgraph_model_key",
+        "exists: index govgraph_entity_scope",
+    ]
+    names = {row["name"] for row in store.read("SHOW INDEXES YIELD name RETURN name")}
+    assert {n for n in names if n.startswith("govgraph")} == {
+        "govgraph_entity_scope_id",
+        "govgraph_model_key",
+        "govgraph_entity_scope",
+    }
 
 
 def test_every_statement_has_a_header() -> None:
-    from govgraph.store.statements import statements
-
     found = statements()
-    assert {"stage_rows", "upsert_entities", "read_entities", "orphans"} <= set(found)
+    assert {"create_entities", "update_entities", "read_entities", "orphans"} <= set(found)
     for name, stmt in found.items():
         assert stmt.name == name and stmt.description, name
-    assert statement("upsert_relationship_type").placeholders == ("type",)
-    assert statement("rows_from_stage").placeholders == ("part",)
-
-
-@pytest.mark.parametrize(
-    ("name", "fields", "skip"),
-    [
-        ("upsert_model", MODEL_FIELDS, ()),
-        ("upsert_entities", ENTITY_FIELDS, ()),
-        ("upsert_relationships", RELATIONSHIP_FIELDS, ("from", "to", "type")),
-    ],
-)
-def test_the_upserts_read_the_fields_where_the_rows_put_them(name, fields, skip) -> None:
-    text = statement(name).text
-    read = {
-        key: int(pos) for key, pos in re.findall(r"(?<!Entity \{)\b(\w+):r\[(\d+)\]\[0\]", text)
-    }
-    assert read == {key: pos for pos, key in enumerate(fields) if key not in skip}
-    for key in skip:  # the ends and the type are read where the rows put them
-        assert f"r[{fields.index(key)}][0]" in text
-
-
-@pytest.mark.parametrize("prune", [False, True])
-def test_a_push_in_one_transaction_round_trips_and_prunes(
-    store: GraphStore, example_model: GovernanceModel, prune: bool
-) -> None:
-    # the push Neo4j gets (no staging), run here on the same server for its statements
-    direct = GraphStore(store.driver, store.database, staged=False)
-    assert not direct.staged and store.staged == (store.flavour != "neo4j")
-    stale = GovernanceModel.model_validate(
-        {"entities": [{"id": "stale", "kind": "council", "name": {"en": "Stale"}}]}
-    )
-    direct.push(stale)
-    report = direct.push(example_model, prune=prune)
-    assert report.deleted_entities == (1 if prune else 0)
-    expected = example_model if prune else _with(example_model, stale)
-    assert direct.pull() == expected.canonical()
-    direct.push(example_model, prune=prune)  # twice: no change
-    assert direct.pull() == expected.canonical()
-    leftovers = store.read("MATCH (n:Entity) WHERE n._push IS NOT NULL RETURN count(n) AS n")
-    assert leftovers[0]["n"] == 0
-
-
-def _with(model: GovernanceModel, extra: GovernanceModel) -> GovernanceModel:
-    document = model.to_document()
-    document["entities"] = [*document["entities"], *extra.to_document()["entities"]]
-    return GovernanceModel.model_validate(document)
-    assert statement("set_kind_labels").placeholders == ("kind", "label")
+    assert found["update_entities"].placeholders == ("other_labels", "label")
+    assert found["create_relationships"].placeholders == ("type",)
