@@ -18,8 +18,16 @@ from typing import Any, TypeVar
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govgraph.cli.common import as_of_option, format_option, lang_option, load, model_argument
-from govgraph.cli.output import console, emit_rows
+from govgraph.cli.common import (
+    as_of_option,
+    current_language,
+    format_option,
+    lang_option,
+    load,
+    model_argument,
+    quiet_option,
+)
+from govgraph.cli.output import console, emit_rows, output_name, status, to_option, write_output
 from govgraph.errors import InputError
 from govgraph.formats import write_model
 from govgraph.store import ANALYST_QUERIES, DEFAULT_MODEL_KEY, GraphStore, analyst_queries
@@ -225,13 +233,16 @@ def push(
     "--output",
     "output",
     required=True,
-    help="Model file to write (.yaml, .json, or a CSV directory).",
+    help="Model file to write (.yaml, .json, or a CSV directory); - for standard output.",
 )
+@to_option
 @as_of_option
 @model_key_option
 @connection_options
+@quiet_option
 def pull(
     output: str,
+    to: str,
     as_of_date: date | None,
     model_key: str,
     uri: str | None,
@@ -251,12 +262,12 @@ def pull(
 
     with open_store(uri, user, password, database, model_key) as (store, settings):
         model = store.pull(stamp=True)
-    write_model(as_of(model, as_of_date), output)
+    write_output(output, lambda path: write_model(as_of(model, as_of_date), path), f".{to}")
     revision = model.pulled_from.revision if model.pulled_from else 0
-    click.echo(
+    status(
         f"pulled {len(model.entities)} entities and {len(model.relationships)} "
         f"relationships of model {model_key!r} (revision {revision}) from {settings.where} "
-        f"to {output}"
+        f"to {output_name(output, current_language())}"
     )
 
 

@@ -128,6 +128,7 @@ def links_command(
 
     Example:
 
+    \b
         govgraph links fixtures/joint-councils.yaml iccs --type SUPPORTS --direction out
     """
     graph = to_graph(load(model))
@@ -195,6 +196,7 @@ def find_command(
 
     Example:
 
+    \b
         govgraph find fixtures/joint-councils.yaml "prestation de services"
     """
     graph = to_graph(load(model))
@@ -242,6 +244,7 @@ def list_command(
 
     Example:
 
+    \b
         govgraph list fixtures/joint-councils.yaml --kind working_group
     """
     graph = to_graph(load(model))

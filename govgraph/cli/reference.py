@@ -93,6 +93,7 @@ def reference(output: Path, check: bool) -> None:
 
     Example:
 
+    \b
         python -m govgraph.cli.reference --check
     """
     page = cli_reference()
