@@ -29,6 +29,7 @@ from typing import Any
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.page import render_page, safe_json
+from govgraph.html.picture import attach_tree
 from govgraph.html.style import STYLE, page_texts
 from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
 from govgraph.i18n import LANGUAGES
@@ -148,6 +149,10 @@ def view_data(
             frame["changes"] = [_change_text(change, names) for change in changes]
             frames.append(frame)
     title = base_model.title
+    tree = None
+    if view == "hierarchy":
+        tree = attach_tree(frames)
+        tree.pop("_tree")
     return {
         "view": view,
         "lang": lang,
@@ -158,6 +163,7 @@ def view_data(
         "i18n": {code: page_texts(code) for code in LANGUAGES},
         "style": STYLE,
         "frames": frames,
+        "tree": tree,
     }
 
 

@@ -16,17 +16,17 @@ from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __all__ = ["STYLE", "page_texts"]
 
-_KINDS: dict[str, tuple[str, str, str]] = {  # colour, shape, font colour
-    "council": ("#1b4f8a", "box", "#ffffff"),
-    "committee": ("#2a7fb8", "box", "#ffffff"),
-    "working_group": ("#2e8b57", "box", "#ffffff"),
-    "table": ("#6a4c93", "box", "#ffffff"),
-    "organization": ("#8c564b", "box", "#ffffff"),
-    "jurisdiction": ("#d9822b", "diamond", "#222222"),
-    "position": ("#b8a000", "dot", "#222222"),
-    "person": ("#e377c2", "dot", "#222222"),
-    "priority": ("#c0392b", "triangle", "#222222"),
-    "meeting": ("#7f7f7f", "square", "#222222"),
+_KINDS: dict[str, tuple[str, str, str, str]] = {  # colour, shape, font colour, box fill
+    "council": ("#1b4f8a", "box", "#ffffff", "#e1ebf6"),
+    "committee": ("#1f6fa3", "box", "#ffffff", "#e3f0f8"),
+    "working_group": ("#23724a", "box", "#ffffff", "#e2f2e8"),
+    "table": ("#6a4c93", "box", "#ffffff", "#eee8f5"),
+    "organization": ("#8c564b", "box", "#ffffff", "#f4ebe8"),
+    "jurisdiction": ("#d9822b", "diamond", "#222222", "#fbeedd"),
+    "position": ("#b8a000", "dot", "#222222", "#f7f2cc"),
+    "person": ("#e377c2", "dot", "#222222", "#fbe8f4"),
+    "priority": ("#c0392b", "triangle", "#222222", "#f8e1de"),
+    "meeting": ("#7f7f7f", "square", "#222222", "#eeeeee"),
 }
 
 _TYPES: dict[str, dict[str, Any]] = {
@@ -46,20 +46,23 @@ _TYPES: dict[str, dict[str, Any]] = {
 #: edge width of ENGAGES_WITH per engagement level: the continuum, weakest first
 _LEVEL_WIDTHS = {level.value: 1 + 2 * level.rank for level in EngagementLevel}
 
+#: change colours from the Okabe–Ito palette (safe for colour-blind readers), each with
+#: a light fill that keeps dark text at 4.5:1 or more, a text colour for its glyph and
+#: the glyph itself, so a change never rests on colour alone
 _STATUS = {
-    "created": "#2ca02c",
-    "removed": "#d62728",
-    "moved": "#ff7f0e",
-    "renamed": "#9467bd",
-    "modified": "#17becf",
-    "unchanged": "#c8c8c8",
+    "created": {"band": "#009E73", "fill": "#d5f0e7", "text": "#00593f", "icon": "+"},
+    "removed": {"band": "#D55E00", "fill": "#fbe3d2", "text": "#8a3c00", "icon": "×"},
+    "moved": {"band": "#0072B2", "fill": "#d6e9f5", "text": "#004a75", "icon": "→"},
+    "renamed": {"band": "#CC79A7", "fill": "#f6e3ee", "text": "#7a3c5f", "icon": "A"},
+    "modified": {"band": "#E69F00", "fill": "#fcefd0", "text": "#6b4a00", "icon": "✎"},
+    "unchanged": {"band": "#9a9a9a", "fill": "#f4f4f4", "text": "#444444", "icon": ""},
 }
 
 #: Everything the page draws with, embedded in it as JSON.
 STYLE: dict[str, Any] = {
     "kinds": {
-        kind: {"color": color, "shape": shape, "font": font}
-        for kind, (color, shape, font) in _KINDS.items()
+        kind: {"color": color, "shape": shape, "font": font, "fill": fill}
+        for kind, (color, shape, font, fill) in _KINDS.items()
     },
     "types": _TYPES,
     "levels": _LEVEL_WIDTHS,
@@ -94,6 +97,24 @@ _PAGE: dict[str, tuple[str, str]] = {
     "status:renamed": ("renamed", "renommé"),
     "status:modified": ("modified", "modifié"),
     "status:unchanged": ("unchanged", "inchangé"),
+    "status:moved_from": ("moved away from here", "déplacé d'ici"),
+    "line:created": ("new line", "nouveau lien"),
+    "line:removed": ("line removed (faint, at its old place)", "lien supprimé (pâle, à son ancienne place)"),
+    "changes_in": ("Changes in “{option}”", "Changements dans « {option} »"),
+    "option_title": ("{option}: the structure after the changes", "{option} : la structure après les changements"),
+    "after_of": ("compared with: {model}", "par rapport à : {model}"),
+    "show_before": ("Show before", "Voir avant"),
+    "show_after": ("Show after", "Voir après"),
+    "fit": ("Fit", "Ajuster"),
+    "png": ("PNG", "PNG"),
+    "list": ("Structure as a list", "Structure sous forme de liste"),
+    "expand": ("{count} below: expand", "{count} en dessous : déplier"),
+    "collapse": ("collapse the {count} below", "replier les {count} en dessous"),
+    "collapsed_note": ("bodies below a folded branch (click to expand)", "organes sous une branche repliée (cliquer pour déplier)"),
+    "of_total": ("{total} in all", "{total} en tout"),
+    "overlap_width": ("Jaccard {value}", "Jaccard {value}"),
+    "yes": ("yes", "oui"),
+    "no": ("no", "non"),
     "as_of": ("As of", "En date du"),
     "focus": ("Around", "Autour de"),
     "depth": ("depth", "profondeur"),
@@ -107,7 +128,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "no_source": ("(no source given)", "(aucune source indiquée)"),
     "relationship": ("Relationship", "Relation"),
     "formal": ("formal", "formelle"),
-    "informal": ("informal (dashed)", "informelle (pointillés)"),
+    "informal": ("informal (dashed)", "informelle (tirets)"),
     "role": ("Role", "Rôle"),
     "level": ("Engagement", "Mobilisation"),
     "service": ("Service", "Service"),

@@ -216,6 +216,8 @@ def build_frame(
 
 
 def _layout_name(view: str, count: int, large: int) -> str:
+    if view == "hierarchy":
+        return "tree"  # govgraph.html.picture lays it out, once for every frame
     if count > large:
         return "preset"
     return "hierarchical" if view == "hierarchy" else "physics"
@@ -225,7 +227,7 @@ def _lay_out(
     model: GovernanceModel, view: str, nodes: list[Record], edges: list[Record], large: int
 ) -> None:
     layout = _layout_name(view, len(nodes), large)
-    if layout == "physics":
+    if layout in ("physics", "tree"):
         return
     ids = [n["id"] for n in nodes]
     kept = set(ids)
@@ -291,12 +293,17 @@ def mark_changes(
     option_index = option_model.index
     for node in option["nodes"]:
         node_id = node["id"]
+        kind = classified.get(node_id)
         if node_id not in base_nodes:
             node["st"] = "created"
-        elif node_id in classified:
-            node["st"] = _STATUS_OF_CHANGE.get(classified[node_id], "modified")
-        elif base_parents.get(node_id, frozenset()) != option_parents.get(node_id, frozenset()):
-            node["st"] = "moved"
+        elif kind in ("abolished", "merged"):
+            node["st"] = "removed"
+        elif kind == "transferred" or (
+            base_parents.get(node_id, frozenset()) != option_parents.get(node_id, frozenset())
+        ):
+            node["st"] = "moved"  # a new parent outranks any other change
+        elif kind is not None:
+            node["st"] = _STATUS_OF_CHANGE.get(kind, "modified")
         elif node_id in base_index and base_index[node_id].name != option_index[node_id].name:
             node["st"] = "renamed"
         else:
