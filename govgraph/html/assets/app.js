@@ -11,7 +11,7 @@
   var DATA = JSON.parse(document.getElementById("govgraph-data").textContent);
   var STYLE = DATA.style;
   var TREE_MODE = DATA.view === "hierarchy" && !!DATA.tree;
-  var SVGNS = "http://www.w3.org/2000/svg";
+  var SVGNS = "http:\/\/www.w3.org\/2000\/svg";  // written so the page holds no URL
   var state = { lang: DATA.lang === "fr" ? "fr" : "en", frame: 0, hidden: new Map(),
                 collapsed: new Set(), compare: false };
   var largeFrame = false;
@@ -146,7 +146,7 @@
     return text.length > 60 ? text.slice(0, 59) + "…" : text;
   }
   function visNode(n) {
-    var item = { id: n.id, label: shortLabel(pick(n.l)), group: n.k };
+    var item = { id: n.id, label: shortLabel(pick(n.l)), title: nodeTip(n), group: n.k };
     if (isOption() || n.focus || n.st) {
       var kind = STYLE.kinds[n.k] || { color: "#999999", shape: "dot", font: "#222222" };
       var color = isOption() ? STYLE.status[n.st || "unchanged"].band : kind.color;
@@ -194,7 +194,7 @@
     if (e.st === "created") width += 1.5;
     if (e.st === "removed") width = 1;
     return {
-      id: e.id, from: e.f, to: e.to, width: width, dashes: dashes,
+      id: e.id, from: e.f, to: e.to, title: edgeTip(e), width: width, dashes: dashes,
       color: { color: color, highlight: "#000000", hover: color, inherit: false,
                opacity: e.st === "removed" ? 0.5 : 1 },
       arrows: e.t === "OVERLAP" || largeFrame ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
@@ -397,7 +397,7 @@
         var a = points[points.length - 2], b = points[points.length - 1];
         glyph(marks, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, e.st, 7);
       }
-      drawnLines.push({ id: e.id, st: e.st || null, points: points });
+      drawnLines.push({ id: e.id, st: e.st || null, points: points, ends: [e.f, e.to], type: e.t });
     });
     var drawnBoxes = [];
     frameBySlot.forEach(function (n, s) {
