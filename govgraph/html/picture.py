@@ -94,7 +94,7 @@ def attach_tree(frames: Sequence[Record]) -> Record:
             acronym_en, acronym_fr = _both(node["a"]) if node.get("a") else (None, None)
             lines_en = wrap_label(en, acronym_en)
             lines_fr = wrap_label(fr, acronym_fr)
-            node["wl"] = lines_en if lines_en == lines_fr else [lines_en, lines_fr]
+            node["wl"] = [lines_en, lines_fr]
             old = baseline_slots.get(node["id"])
             if number and old is not None and old != node["sl"] and node.get("st") != "removed":
                 ghosts.append({**node, "sl": old, "ghost": True})

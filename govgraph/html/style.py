@@ -14,7 +14,40 @@ from typing import Any
 from govgraph.i18n import kind_name, level_name, role_name, type_name
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
-__all__ = ["STYLE", "page_texts"]
+__all__ = ["KNOWN_WORDS", "STYLE", "attribute_name", "page_texts"]
+
+#: attribute keys the models use, in words (any other key is shown with spaces for "_")
+_ATTRIBUTES: dict[str, tuple[str, str]] = {
+    "meeting_days": ("meeting days", "jours de réunion"),
+    "meetings_per_year": ("meetings per year", "réunions par année"),
+    "assumptions": ("assumptions", "hypothèses"),
+    "formal": ("formal", "formelle"),
+    "service": ("service", "service"),
+    "role": ("role", "rôle"),
+    "level": ("engagement", "mobilisation"),
+    "location": ("location", "lieu"),
+    "format": ("format", "format"),
+    "secretariat": ("secretariat", "secrétariat"),
+    "funding": ("funding", "financement"),
+    "research": ("research", "recherche"),
+    "chair": ("chair", "présidence"),
+    "co_chair": ("co-chair", "coprésidence"),
+    "member": ("member", "membre"),
+    "informal": ("informal", "informelle"),
+}
+KNOWN_WORDS = frozenset(_ATTRIBUTES)
+
+
+def attribute_name(key: str, lang: str) -> str:
+    """An attribute key (or a coded value) in words.
+
+    >>> attribute_name("meeting_days", "fr"), attribute_name("head_count", "en")
+    ('jours de réunion', 'head count')
+    """
+    pair = _ATTRIBUTES.get(key)
+    if pair:
+        return pair[1 if lang == "fr" else 0]
+    return key.replace("_", " ")
 
 _KINDS: dict[str, tuple[str, str, str, str]] = {  # colour, shape, font colour, box fill
     "council": ("#1b4f8a", "box", "#ffffff", "#e1ebf6"),
@@ -159,4 +192,7 @@ def page_texts(lang: str) -> dict[str, str]:
         texts[f"level:{level.value}"] = level_name(level.value, lang)
     for role in Role:
         texts[f"role:{role.value}"] = role_name(role.value, lang)
+    for key in _ATTRIBUTES:
+        word = attribute_name(key, lang)
+        texts[f"attr:{key}"] = word[:1].upper() + word[1:]
     return texts

@@ -157,8 +157,7 @@ def render_svg(
             f'stroke-width="{stroke_w}"{dash}/>'
         )
         out.append(f'<rect width="6" height="{BOX_H}" fill="{stroke}"/>')
-        label = node["wl"]
-        label_lines = label[1 if lang == "fr" else 0] if label and isinstance(label[0], list) else label
+        label_lines = node["wl"][1 if lang == "fr" else 0]
         start = (BOX_H - len(label_lines) * LINE_H) / 2 + FONT - 1
         colour = "#555555" if faint else "#1a1a1a"
         out.append(f'<text font-size="{FONT}" fill="{colour}">')

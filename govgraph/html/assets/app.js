@@ -318,7 +318,7 @@
     return box;
   }
   function fitScale(box, size) {
-    var margin = 24;
+    var margin = 12;
     return Math.min((size.w - 2 * margin) / (box[2] - box[0]), (size.h - 2 * margin) / (box[3] - box[1]), 1.5);
   }
   function fitTree() {
