@@ -18,6 +18,7 @@ Run: .venv/bin/python bench/layout_quality.py [--sizes 300 3000 30000] [--timeou
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import subprocess
 import time
@@ -67,7 +68,7 @@ def dot_layout(ids, pairs, timeout):
     lines = [
         "digraph G {",
         f"ranksep={GAP_Y / DPI:.3f}; nodesep={GAP_X / DPI:.3f};",
-        f'node [shape=box, fixedsize=true, width={BOX_W / DPI:.3f}, height={BOX_H / DPI:.3f}, label=""];',
+        f'node [shape=box, fixedsize=true, width={BOX_W / DPI:.3f}, height={BOX_H / DPI:.3f}, label=""];',  # noqa: E501
     ]
     index = {node: f"n{i}" for i, node in enumerate(ids)}
     lines += [f"{index[n]};" for n in ids]
@@ -77,7 +78,12 @@ def dot_layout(ids, pairs, timeout):
     start = time.perf_counter()
     try:
         out = subprocess.run(
-            ["dot", "-Tplain"], input=source, capture_output=True, text=True, timeout=timeout, check=True
+            ["dot", "-Tplain"],
+            input=source,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
         ).stdout
     except subprocess.TimeoutExpired:
         return None
@@ -90,7 +96,10 @@ def dot_layout(ids, pairs, timeout):
             boxes[name_of[parts[1]]] = (float(parts[2]) * DPI, -float(parts[3]) * DPI)
         elif parts[0] == "edge":
             tail, head, count = parts[1], parts[2], int(parts[3])
-            points = [(float(parts[4 + 2 * i]) * DPI, -float(parts[5 + 2 * i]) * DPI) for i in range(count)]
+            points = [
+                (float(parts[4 + 2 * i]) * DPI, -float(parts[5 + 2 * i]) * DPI)
+                for i in range(count)
+            ]
             segments.append(((name_of[head], name_of[tail]), flatten(points)))
     return elapsed, boxes, segments
 
@@ -129,7 +138,7 @@ def crossings(segments, cell=400.0):
     grid = defaultdict(list)
     pieces = []
     for line_id, (ends, points) in enumerate(segments):
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             k = len(pieces)
             pieces.append((line_id, ends, a, b))
             x0, x1 = sorted((a[0], b[0]))
@@ -156,7 +165,9 @@ def overlaps(boxes, cell=400.0):
         grid[(math.floor(x / cell), math.floor(y / cell))].append((node, x, y))
     count = 0
     for (gx, gy), members in grid.items():
-        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+        near = [
+            m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())
+        ]
         for node, x, y in members:
             for other, ox, oy in near:
                 if node < other and abs(x - ox) < BOX_W - 0.5 and abs(y - oy) < BOX_H - 0.5:
@@ -176,7 +187,10 @@ def models(sizes):
     if eu.exists():
         yield "EU Council (fixture)", load_model(eu)
     for size in sizes:
-        yield f"generated {size:,} bodies", generate_model(bodies=size, people=max(10, size // 10), seed=1)
+        yield (
+            f"generated {size:,} bodies",
+            generate_model(bodies=size, people=max(10, size // 10), seed=1),
+        )
 
 
 def main() -> None:
@@ -184,7 +198,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[300, 3000, 30000])
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
-    print(f"{'model':28} {'bodies':>7} {'lines':>6} | {'layout':6} {'time s':>8} {'cross':>6} {'overlap':>7} {'w x h px':>15}")
+    print(
+        f"{'model':28} {'bodies':>7} {'lines':>6} | {'layout':6} {'time s':>8} {'cross':>6} {'overlap':>7} {'w x h px':>15}"  # noqa: E501
+    )
     for name, model in models(args.sizes):
         ids, pairs = hierarchy(model)
         elapsed, boxes, segments = tidy(ids, pairs)
@@ -195,14 +211,18 @@ def main() -> None:
             d_elapsed, d_boxes, d_segments = got
             theirs = (d_elapsed, crossings(d_segments), overlaps(d_boxes), extent(d_boxes))
         for label, result in (("tidy", ours), ("dot", theirs)):
-            head = f"{name if label == 'tidy' else '':28} {len(ids) if label == 'tidy' else '':>7} {len(pairs) if label == 'tidy' else '':>6}"
+            head = f"{name if label == 'tidy' else '':28} {len(ids) if label == 'tidy' else '':>7} {len(pairs) if label == 'tidy' else '':>6}"  # noqa: E501
             if result is None:
-                print(f"{head} | {label:6} {'> ' + str(int(args.timeout)):>8} {'-':>6} {'-':>7} {'(timed out)':>15}")
+                print(
+                    f"{head} | {label:6} {'> ' + str(int(args.timeout)):>8} {'-':>6} {'-':>7} {'(timed out)':>15}"  # noqa: E501
+                )
                 continue
             t, c, o, (w, h) = result
             print(f"{head} | {label:6} {t:8.3f} {c:6d} {o:7d} {w:7.0f}x{h:<7.0f}")
         if theirs:
-            print(f"{'':44} ratio tidy/dot: time {ours[0] / theirs[0]:.3f}, crossings {ours[1]}/{theirs[1]}")
+            print(
+                f"{'':44} ratio tidy/dot: time {ours[0] / theirs[0]:.3f}, crossings {ours[1]}/{theirs[1]}"  # noqa: E501
+            )
 
 
 if __name__ == "__main__":

@@ -116,8 +116,12 @@ def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
                 for key, values in details.get("attributes", {}).items()
                 if isinstance(values, list | tuple) and len(values) == 2
             ]
-            parts += [f"+ {_line_words(line, names, lang)}" for line in details.get("lines_added", ())]
-            parts += [f"− {_line_words(line, names, lang)}" for line in details.get("lines_ended", ())]
+            parts += [
+                f"+ {_line_words(line, names, lang)}" for line in details.get("lines_added", ())
+            ]
+            parts += [
+                f"− {_line_words(line, names, lang)}" for line in details.get("lines_ended", ())
+            ]
             if parts:
                 text += " (" + "; ".join(parts) + ")"
         lines.append(text)

@@ -52,7 +52,9 @@ def _both(value: Any) -> tuple[str, str]:
 def _tree_lines(frame: Record) -> list[tuple[str, str]]:
     """Child → parent lines of a frame that can carry the tree: formal ones first,
     then informal ones (a body with only an informal line hangs from it, dashed)."""
-    lines = [e for e in frame["edges"] if e["t"] in HIERARCHY_LINE_TYPES and e.get("st") != "removed"]
+    lines = [
+        e for e in frame["edges"] if e["t"] in HIERARCHY_LINE_TYPES and e.get("st") != "removed"
+    ]
     lines.sort(key=lambda e: e.get("fo") is False)
     return [(e["f"], e["to"]) for e in lines]
 

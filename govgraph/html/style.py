@@ -49,6 +49,7 @@ def attribute_name(key: str, lang: str) -> str:
         return pair[1 if lang == "fr" else 0]
     return key.replace("_", " ")
 
+
 _KINDS: dict[str, tuple[str, str, str, str]] = {  # colour, shape, font colour, box fill
     "council": ("#1b4f8a", "box", "#ffffff", "#e1ebf6"),
     "committee": ("#1f6fa3", "box", "#ffffff", "#e3f0f8"),
@@ -132,9 +133,15 @@ _PAGE: dict[str, tuple[str, str]] = {
     "status:unchanged": ("unchanged", "inchangé"),
     "status:moved_from": ("moved away from here", "déplacé d'ici"),
     "line:created": ("new line", "nouveau lien"),
-    "line:removed": ("line removed (faint, at its old place)", "lien supprimé (pâle, à son ancienne place)"),
+    "line:removed": (
+        "line removed (faint, at its old place)",
+        "lien supprimé (pâle, à son ancienne place)",
+    ),
     "changes_in": ("Changes in “{option}”", "Changements dans « {option} »"),
-    "option_title": ("{option}: the structure after the changes", "{option} : la structure après les changements"),
+    "option_title": (
+        "{option}: the structure after the changes",
+        "{option} : la structure après les changements",
+    ),
     "after_of": ("compared with: {model}", "par rapport à : {model}"),
     "show_before": ("Show before", "Voir avant"),
     "show_after": ("Show after", "Voir après"),
@@ -143,7 +150,10 @@ _PAGE: dict[str, tuple[str, str]] = {
     "list": ("Structure as a list", "Structure sous forme de liste"),
     "expand": ("{count} below: expand", "{count} en dessous : déplier"),
     "collapse": ("collapse the {count} below", "replier les {count} en dessous"),
-    "collapsed_note": ("bodies below a folded branch (click to expand)", "organes sous une branche repliée (cliquer pour déplier)"),
+    "collapsed_note": (
+        "bodies below a folded branch (click to expand)",
+        "organes sous une branche repliée (cliquer pour déplier)",
+    ),
     "of_total": ("{total} in all", "{total} en tout"),
     "overlap_width": ("Jaccard {value}", "Jaccard {value}"),
     "yes": ("yes", "oui"),

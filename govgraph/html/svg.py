@@ -95,7 +95,7 @@ def render_svg(
     index = (1 if len(frames) > 1 else 0) if option is None else option
     if not 0 <= index < len(frames):
         raise InputError(
-            f"option {index} does not exist (0 is the baseline, 1 to {len(frames) - 1} the options)",
+            f"option {index} does not exist (0 is the baseline, 1 to {len(frames) - 1} the options)",  # noqa: E501
             field="option",
         )
     texts = data["i18n"][lang]
@@ -119,7 +119,7 @@ def render_svg(
         f'viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">',
         f"<title>{_text(title)}</title>",
-        f'<rect x="{left:.1f}" y="{top:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#ffffff"/>',
+        f'<rect x="{left:.1f}" y="{top:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#ffffff"/>',  # noqa: E501
         f'<text x="{left + _MARGIN:.1f}" y="{top + 34:.1f}" font-size="22" font-weight="600" '
         f'fill="#1a1a1a">{_text(title)}</text>',
         f'<text x="{left + _MARGIN:.1f}" y="{top + 56:.1f}" font-size="13" fill="#444444">'
@@ -168,7 +168,17 @@ def render_svg(
             out.append(_glyph(BOX_W - 2, 2, st, 9))
         out.append("</g>")
     out.extend(marks)
-    out.extend(_legend(left + _MARGIN, top + height - legend_h + 10, texts, style, kinds_seen, statuses_seen, lines))
+    out.extend(
+        _legend(
+            left + _MARGIN,
+            top + height - legend_h + 10,
+            texts,
+            style,
+            kinds_seen,
+            statuses_seen,
+            lines,
+        )
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -182,19 +192,23 @@ def _legend(
     statuses: dict[str, None],
     lines: list[tuple[dict[str, Any], Any]],
 ) -> list[str]:
-    out = [f'<g class="legend" font-size="12" fill="#1a1a1a" transform="translate({x:.1f} {y:.1f})">']
+    out = [
+        f'<g class="legend" font-size="12" fill="#1a1a1a" transform="translate({x:.1f} {y:.1f})">'
+    ]
     at = 0.0
 
     def item(sample: str, label: str) -> None:
         nonlocal at
-        out.append(f'<g transform="translate({at:.1f} 0)">{sample}<text x="34" y="12">{_text(label)}</text></g>')
+        out.append(
+            f'<g transform="translate({at:.1f} 0)">{sample}<text x="34" y="12">{_text(label)}</text></g>'  # noqa: E501
+        )
         at += 44 + 6.5 * len(label)
 
     if statuses:
         for status in statuses:
             st = style["status"][status]
             sample = (
-                f'<rect x="0" y="1" width="24" height="14" rx="2" fill="{st["fill"]}" stroke="{st["band"]}" '
+                f'<rect x="0" y="1" width="24" height="14" rx="2" fill="{st["fill"]}" stroke="{st["band"]}" '  # noqa: E501
                 'stroke-width="2"/>' + (_glyph(24, 3, st, 5.5) if st["icon"] else "")
             )
             item(sample, texts[f"status:{status}"])
@@ -202,7 +216,7 @@ def _legend(
         for kind in kinds:
             k = style["kinds"][kind]
             sample = (
-                f'<rect x="0" y="1" width="24" height="14" rx="2" fill="{k["fill"]}" stroke="{k["color"]}"/>'
+                f'<rect x="0" y="1" width="24" height="14" rx="2" fill="{k["fill"]}" stroke="{k["color"]}"/>'  # noqa: E501
                 f'<rect x="0" y="1" width="5" height="14" fill="{k["color"]}"/>'
             )
             item(sample, texts[f"kind:{kind}"])

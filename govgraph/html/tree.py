@@ -153,10 +153,10 @@ def build_tree(
     for node in nodes:
         add(node, primary.get(node))
     for child, parent in extra_parents:
-        if child in known and parent in known and (child, parent) not in tree.slot:
-            if child != parent and not _is_above(primary, child, parent):
-                add(child, parent)
-    for (node, parent_node), index in tree.slot.items():
+        fresh = child in known and parent in known and (child, parent) not in tree.slot
+        if fresh and child != parent and not _is_above(primary, child, parent):
+            add(child, parent)
+    for (_node, parent_node), index in tree.slot.items():
         if parent_node is None:
             tree.roots.append(index)
         else:
@@ -221,7 +221,9 @@ def _rows(widths: Sequence[float], heights: Sequence[float]) -> list[list[int]]:
 
 
 def _stack_columns(count: int) -> int:
-    rows = max(min(count, 6), math.ceil(math.sqrt(count * (INDENT + BOX_W) / (BOX_H + GAP_STACK) / SCREEN)))
+    rows = max(
+        min(count, 6), math.ceil(math.sqrt(count * (INDENT + BOX_W) / (BOX_H + GAP_STACK) / SCREEN))
+    )
     return math.ceil(count / rows)
 
 
@@ -289,10 +291,7 @@ def _block(
     items.extend(("slot", k, width[k], height[k]) for k in rest)
     widths = [item[-2] for item in items]
     heights = [item[-1] for item in items]
-    if len(items) >= WRAP_MIN:
-        rows_of = _rows(widths, heights)
-    else:
-        rows_of = [list(range(len(items)))]
+    rows_of = _rows(widths, heights) if len(items) >= WRAP_MIN else [list(range(len(items)))]
     wrapped = len(rows_of) > 1
     row_sizes = []
     for row in rows_of:
@@ -327,7 +326,7 @@ def _place_items(
         x_start = left + (block_w - inner_w) / 2 + (INDENT if wrapped else 0)
         trunk = x_start - INDENT / 2
         y = top + BOX_H + GAP_Y
-        for row, (row_w, row_h) in zip(rows_of, row_sizes, strict=True):
+        for row, (_row_w, row_h) in zip(rows_of, row_sizes, strict=True):
             x = x_start
             bus = y - GAP_Y / 2
             for i in row:

@@ -65,7 +65,8 @@ def on_screen(page) -> dict:
 
 def place_of(page) -> dict[str, list[float]]:
     return page.evaluate(
-        "Object.fromEntries(govgraph.drawn.boxes.filter(b => !b.ghost).map(b => [b.id, [b.x, b.y]]))"
+        "Object.fromEntries(govgraph.drawn.boxes.filter(b => !b.ghost)"
+        ".map(b => [b.id, [b.x, b.y]]))"
     )
 
 
@@ -103,9 +104,12 @@ def test_positions_are_stable_across_options_and_languages(wide_page, tmp_path, 
     wide_page.click("#langs button[data-lang='fr']")
     assert place_of(wide_page) == after
     # the change colours survive the language switch
-    assert wide_page.evaluate(
-        "govgraph.drawn.boxes.find(b => b.id === 'data-driven-intelligence-wg' && !b.ghost).st"
-    ) == "moved"
+    assert (
+        wide_page.evaluate(
+            "govgraph.drawn.boxes.find(b => b.id === 'data-driven-intelligence-wg' && !b.ghost).st"
+        )
+        == "moved"
+    )
     assert "Gains rapides" in wide_page.locator("#title").inner_text()
     assert wide_page.errors == []
 

@@ -43,7 +43,8 @@ def drawn_line(page, child: str, parent: str) -> dict:
             if (!f) return null;
             const path = document.querySelector(`path[data-edge="${f.id}"]`);
             return {status: f.st, dash: path.getAttribute("stroke-dasharray"),
-                    stroke: path.getAttribute("stroke"), opacity: path.getAttribute("stroke-opacity")};
+                    stroke: path.getAttribute("stroke"),
+                    opacity: path.getAttribute("stroke-opacity")};
         }""",
         [child, parent],
     )
@@ -184,9 +185,10 @@ def test_language_switch_changes_labels_and_page_text(page, page_log, example_mo
     assert "Gouvernance des conseils mixtes" in page.locator("#title").inner_text()
     assert "Groupe de travail" in page.locator("#legend").inner_text()
     page.locator('#viewport .box[data-id="pssdc"] > text').click()
-    assert "Conseil sur la prestation des services du secteur public" in page.locator(
-        "#details"
-    ).inner_text()
+    assert (
+        "Conseil sur la prestation des services du secteur public"
+        in page.locator("#details").inner_text()
+    )
     assert page_log.problems == []
 
 
