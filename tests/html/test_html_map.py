@@ -264,3 +264,67 @@ def test_svg_export_has_no_overlaps_and_escapes_names(example_model):
     )
     text = render_svg(hostile)
     assert "<b>" not in text and "&lt;b&gt;&amp;" in text and "\x01" not in text
+
+
+def test_history_slider_replays_years_on_stable_positions(wide_page, tmp_path, example_model):
+    out = tmp_path / "history.html"
+    export_html(example_model, out)  # every date: the page can replay the years
+    open_map(wide_page, out)
+    assert wide_page.evaluate("govgraph.years")[0] == 1998
+    everything = place_of(wide_page)
+    wide_page.evaluate("govgraph.setYear(2016)")
+    in_2016 = place_of(wide_page)
+    assert "framework-wg" in in_2016  # the Framework WG ran from 2015 to 2018
+    wide_page.evaluate("govgraph.setYear(2020)")
+    in_2020 = place_of(wide_page)
+    assert "framework-wg" not in in_2020
+    for body, where in in_2020.items():
+        assert everything[body] == in_2016.get(body, where) == where
+    assert "2020" in wide_page.locator("#subtitle").inner_text()
+    assert wide_page.errors == []
+
+
+def test_side_by_side_shows_two_options_on_the_same_positions(wide_page, tmp_path, example_model):
+    out = tmp_path / "side.html"
+    export_html(example_model, out, scenarios=[QUICK_WINS])
+    open_map(wide_page, out)
+    wide_page.select_option("#frame", "1")
+    wide_page.select_option("#compare", "0")
+    main = wide_page.evaluate("govgraph.drawn.boxes.filter(b => !b.ghost)")
+    other = wide_page.evaluate("govgraph.drawn2.boxes")
+    assert {b["st"] for b in main} >= {"moved", "unchanged"}
+    assert {b["st"] for b in other} == {None}  # the baseline has no change colours
+    where = {b["id"]: (b["x"], b["y"]) for b in other}
+    for box in main:
+        if box["st"] == "unchanged":
+            assert where[box["id"]] == (box["x"], box["y"])
+    assert wide_page.locator("#pane2-title").inner_text() == "Baseline"
+    assert wide_page.errors == []
+
+
+@pytest.mark.parametrize("view", ["network", "overlaps"])
+def test_physics_views_stabilise_fit_and_stop(wide_page, tmp_path, example_model, view):
+    out = tmp_path / f"{view}.html"
+    export_html(example_model, out, view=view)
+    open_map(wide_page, out)
+    for _ in range(600):  # the page's CSP forbids eval, so poll from here
+        if wide_page.evaluate("govgraph.settled === true"):
+            break
+        wide_page.wait_for_timeout(100)
+    assert wide_page.evaluate("govgraph.settled === true")
+    first = wide_page.evaluate("JSON.stringify(govgraph.network.getPositions())")
+    wide_page.wait_for_timeout(500)
+    assert wide_page.evaluate("JSON.stringify(govgraph.network.getPositions())") == first
+    inside = wide_page.evaluate(
+        """() => {
+        const n = govgraph.network, box = document.getElementById('graph').getBoundingClientRect();
+        return Object.values(n.getPositions()).every(p => {
+            const d = n.canvasToDOM(p);
+            return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height;
+        });
+    }"""
+    )
+    assert inside
+    wide_page.click("#langs button[data-lang='fr']")
+    assert wide_page.evaluate("JSON.stringify(govgraph.network.getPositions())") == first
+    assert wide_page.errors == []

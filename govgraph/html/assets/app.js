@@ -13,7 +13,7 @@
   var TREE_MODE = DATA.view === "hierarchy" && !!DATA.tree;
   var SVGNS = "http:\/\/www.w3.org\/2000\/svg";  // written so the page holds no URL
   var state = { lang: DATA.lang === "fr" ? "fr" : "en", frame: 0, hidden: new Map(),
-                collapsed: new Set(), compare: false };
+                collapsed: new Set(), year: null, compare: null };
   var largeFrame = false;
   var byId = new Map();
   var edgeById = new Map();
@@ -88,6 +88,30 @@
     if (v[0]) return t("since") + " " + v[0];
     return t("until") + " " + v[1];
   }
+  /* whether a [from, to] validity (partial ISO dates) covers some day of ``year`` */
+  function validIn(v, year) {
+    if (!v || year === null) return true;
+    var from = v[0] ? Number(String(v[0]).slice(0, 4)) : -Infinity;
+    var to = v[1] ? Number(String(v[1]).slice(0, 4)) : Infinity;
+    return from <= year && year <= to;
+  }
+  function historyYears() {
+    if (!TREE_MODE || DATA.as_of || DATA.frames.length === 0) return null;
+    var low = Infinity, high = -Infinity;
+    function see(v) {
+      if (!v) return;
+      [v[0], v[1]].forEach(function (d) {
+        if (!d) return;
+        var y = Number(String(d).slice(0, 4));
+        if (isFinite(y)) { low = Math.min(low, y); high = Math.max(high, y); }
+      });
+    }
+    DATA.frames[0].nodes.forEach(function (n) { see(n.v); });
+    DATA.frames[0].edges.forEach(function (e) { see(e.v); });
+    if (!isFinite(low)) return null;
+    return [low, Math.max(high, new Date().getFullYear())];
+  }
+  var YEARS = null;
   function currentFrame() {
     return DATA.frames[state.frame];
   }
@@ -237,11 +261,14 @@
     network = new vis.Network(container, { nodes: nodes, edges: edges }, {});
     api.network = network;
     // stabilise, then stop moving, then fit: the picture stays where it was fitted
-    network.on("stabilizationIterationsDone", function () {
+    var settle = function () {
+      if (api.settled) return;
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
       api.settled = true;
-    });
+    };
+    network.on("stabilizationIterationsDone", settle);
+    network.on("stabilized", settle);
   } else {
     document.getElementById("map-box").hidden = false;
   }
@@ -309,13 +336,16 @@
     var box = null;
     Object.keys(places).forEach(function (key) {
       var s = Number(key);
-      if (!anySlot && !frameBySlot.has(s)) return;
+      if (!anySlot && !frameBySlot.has(s) && !(state.compare !== null && compareHas(s))) return;
       var p = places[key];
-      var x0 = p[0] - B.w / 2, x1 = p[0] + B.w / 2, y0 = p[1] - B.h / 2, y1 = p[1] + B.h / 2 + 14;
+      var x0 = p[0] - B.w / 2, x1 = p[0] + B.w / 2 + 12, y0 = p[1] - B.h / 2 - 12, y1 = p[1] + B.h / 2 + 14;
       if (!box) box = [x0, y0, x1, y1];
       else box = [Math.min(box[0], x0), Math.min(box[1], y0), Math.max(box[2], x1), Math.max(box[3], y1)];
     });
     return box;
+  }
+  function compareHas(s) {
+    return DATA.frames[state.compare].nodes.some(function (n) { return n.sl === s; });
   }
   function fitScale(box, size) {
     var margin = 12;
@@ -332,8 +362,9 @@
     applyView();
   }
   function applyView() {
-    document.getElementById("viewport").setAttribute("transform",
-      "translate(" + view.tx + " " + view.ty + ") scale(" + view.scale + ")");
+    var transform = "translate(" + view.tx + " " + view.ty + ") scale(" + view.scale + ")";
+    document.getElementById("viewport").setAttribute("transform", transform);
+    document.getElementById("viewport2").setAttribute("transform", transform);
     api.view = { scale: view.scale, tx: view.tx, ty: view.ty };
   }
   function statusOf(n) {
@@ -364,7 +395,42 @@
     parent.appendChild(label);
   }
   function drawTree() {
-    var layer = document.getElementById("viewport");
+    drawTreeInto("viewport");
+    if (state.compare === null) return;
+    // the second pane: the same slots and positions, another frame's statuses
+    var main = { frame: state.frame, slots: frameBySlot, drawn: api.drawn };
+    state.frame = state.compare;
+    frameBySlot = slotsOf(DATA.frames[state.compare]);
+    try {
+      drawTreeInto("viewport2");
+      api.drawn2 = api.drawn;
+    } finally {
+      state.frame = main.frame;
+      frameBySlot = main.slots;
+      api.drawn = main.drawn;
+    }
+    document.getElementById("pane2-title").textContent =
+      state.compare === 0 ? t("baseline") : pick(DATA.frames[state.compare].name);
+    document.getElementById("pane1-title").textContent =
+      state.frame === 0 ? t("baseline") : pick(currentFrame().name);
+  }
+  function slotsOf(frame) {
+    var found = new Map();
+    frame.nodes.forEach(function (n) { found.set(n.sl, n); });
+    return found;
+  }
+  function setCompare(index) {
+    var value = index === null || index === undefined || index === "" ? null : Number(index);
+    state.compare = value !== null && value >= 0 && value < DATA.frames.length ? value : null;
+    document.getElementById("graph").classList.toggle("split", state.compare !== null);
+    document.getElementById("map-box2").hidden = state.compare === null;
+    document.getElementById("compare").value = state.compare === null ? "" : String(state.compare);
+    drawTree();
+    renderCounts();
+    fitTree();
+  }
+  function drawTreeInto(layerId) {
+    var layer = document.getElementById(layerId);
     layer.replaceChildren();
     var frame = currentFrame();
     var lines = svgEl("g", { class: "lines" });
@@ -377,6 +443,7 @@
     var rank = { removed: 0, undefined: 1, created: 2 };
     frame.edges.slice().sort(function (a, b) { return (rank[a.st] || 1) - (rank[b.st] || 1); }).forEach(function (e) {
       if (e.sf === undefined || state.hidden.get(e.t)) return;
+      if (state.frame === 0 && !validIn(e.v, state.year)) return;
       var child = places[e.sf];
       var parent = places[e.sto];
       if (!child || !parent || !frameBySlot.has(e.sf) || !frameBySlot.has(e.sto)) return;
@@ -741,6 +808,7 @@
     var sub = [t("view:" + DATA.view)];
     if (isOption()) sub.push(fill(t("after_of"), { model: DATA.title ? pick(DATA.title) : t("baseline") }));
     if (DATA.as_of) sub.push(t("as_of") + " " + DATA.as_of);
+    else if (YEARS && !isOption()) sub.push(state.year === null ? t("all_dates") : t("in_year") + " " + state.year);
     if (DATA.focus) sub.push(t("focus") + " " + nameOf(DATA.focus) + " (" + t("depth") + " " + DATA.depth + ")");
     document.getElementById("subtitle").textContent = sub.join(" · ");
     document.getElementById("search").placeholder = t("search");
@@ -758,12 +826,29 @@
     });
     select.value = String(state.frame);
     document.getElementById("frame-box").hidden = DATA.frames.length < 2;
+    var compare = document.getElementById("compare");
+    compare.replaceChildren(el("option", null, t("compare_none")));
+    compare.firstChild.value = "";
+    DATA.frames.forEach(function (f, i) {
+      var option = el("option", null, i === 0 ? t("baseline") : pick(f.name));
+      option.value = String(i);
+      compare.appendChild(option);
+    });
+    compare.value = state.compare === null ? "" : String(state.compare);
+    document.getElementById("compare-box").hidden = DATA.frames.length < 2 || !TREE_MODE;
     var toggle = document.getElementById("before-after");
     toggle.hidden = DATA.frames.length < 2;
     toggle.textContent = isOption() ? t("show_before") : t("show_after");
     document.getElementById("fit").textContent = t("fit");
     document.getElementById("fit").hidden = !TREE_MODE;
     document.getElementById("png").textContent = t("png");
+    var history = document.getElementById("history-box");
+    history.hidden = !YEARS || isOption();
+    if (YEARS) {
+      var slider = document.getElementById("year");
+      slider.setAttribute("aria-label", t("history"));
+      document.getElementById("year-out").textContent = state.year === null ? t("all_dates") : String(state.year);
+    }
   }
 
   function fitView() {
@@ -780,7 +865,9 @@
     edgeById = new Map();
     searchIndex = [];
     frameBySlot = new Map();
+    var year = index === 0 ? state.year : null;
     frame.nodes.forEach(function (n) {
+      if (!validIn(n.v, year)) return;
       if (n.ghost) {
         if (TREE_MODE) frameBySlot.set(n.sl, n);
         return;
@@ -796,7 +883,10 @@
       lay();
       drawTree();
     } else {
+      api.settled = frame.layout !== "physics";
       network.setOptions(visOptions(frame));
+      // a simulation that keeps oscillating is stopped after a few seconds all the same
+      if (!api.settled) setTimeout(function () { network.emit("stabilized", {}); }, 4000);
       nodes.clear();
       edges.clear();
       nodes.add(frame.nodes.map(visNode));
@@ -1065,6 +1155,9 @@
     setFrame(isOption() ? 0 : lastOption);
   });
   document.getElementById("png").addEventListener("click", downloadPng);
+  document.getElementById("compare").addEventListener("change", function (event) {
+    setCompare(event.target.value);
+  });
   if (!TREE_MODE) {
     network.on("click", function (params) {
       if (params.nodes.length && byId.has(params.nodes[0])) showDetails(nodeTip(byId.get(params.nodes[0])));
@@ -1074,6 +1167,24 @@
     wirePanZoom();
   }
 
+  function setYear(year) {
+    state.year = year === null || year === undefined || !YEARS || Number(year) > YEARS[1] ? null : Number(year);
+    var slider = document.getElementById("year");
+    if (YEARS) slider.value = String(state.year === null ? YEARS[1] + 1 : state.year);
+    load(0);
+  }
+  YEARS = historyYears();
+  if (YEARS) {
+    var slider = document.getElementById("year");
+    slider.min = String(YEARS[0]);
+    slider.max = String(YEARS[1] + 1);  // the last step: every date
+    slider.step = "1";
+    slider.value = slider.max;
+    slider.addEventListener("input", function () { setYear(slider.value); });
+  }
+  api.setYear = setYear;
+  api.setCompare = setCompare;
+  api.years = YEARS;
   api.search = search;
   api.focus = focusNode;
   api.setLang = setLang;
