@@ -111,7 +111,8 @@ _ON_SCREEN = """() => {
     boxes.forEach((a, i) => {
         const key = Math.floor(a.left / 400) + ':' + Math.floor(a.top / 400);
         for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-            const near = cells.get((Math.floor(a.left / 400) + dx) + ':' + (Math.floor(a.top / 400) + dy));
+            const key2 = (Math.floor(a.left / 400) + dx) + ':' + (Math.floor(a.top / 400) + dy);
+            const near = cells.get(key2);
             (near || []).forEach(b => {
                 if (a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
                     a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;

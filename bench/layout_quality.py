@@ -132,7 +132,22 @@ def _cross(a, b, c, d) -> bool:
     return o1 * o2 < 0 and o3 * o4 < 0
 
 
-def crossings(segments, cell=400.0):
+def _cells(a, b, cell):
+    """The grid cells near segment ab: samples every half cell, each with its eight
+    neighbours, so two segments that cross share a cell (linear in the length)."""
+    steps = max(1, math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / (cell / 2)))
+    seen = set()
+    for k in range(steps + 1):
+        x = a[0] + (b[0] - a[0]) * k / steps
+        y = a[1] + (b[1] - a[1]) * k / steps
+        gx, gy = math.floor(x / cell), math.floor(y / cell)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                seen.add((gx + dx, gy + dy))
+    return seen
+
+
+def crossings(segments, cell=200.0):
     """Crossings between drawn lines, through a uniform grid of buckets: each pair of
     lines counts at most once; lines that share an end are never counted."""
     grid = defaultdict(list)
@@ -140,19 +155,20 @@ def crossings(segments, cell=400.0):
     for line_id, (ends, points) in enumerate(segments):
         for a, b in itertools.pairwise(points):
             k = len(pieces)
-            pieces.append((line_id, ends, a, b))
             x0, x1 = sorted((a[0], b[0]))
             y0, y1 = sorted((a[1], b[1]))
-            for gx in range(math.floor(x0 / cell), math.floor(x1 / cell) + 1):
-                for gy in range(math.floor(y0 / cell), math.floor(y1 / cell) + 1):
-                    grid[(gx, gy)].append(k)
+            pieces.append((line_id, ends[0], ends[1], a, b, x0, x1, y0, y1))
+            for key in _cells(a, b, cell):
+                grid[key].append(k)
     found = set()
     for bucket in grid.values():
         for i in range(len(bucket)):
-            li, ei, a, b = pieces[bucket[i]]
+            li, ai, bi, a, b, ax0, ax1, ay0, ay1 = pieces[bucket[i]]
             for j in range(i + 1, len(bucket)):
-                lj, ej, c, d = pieces[bucket[j]]
-                if li == lj or (li, lj) in found or set(ei) & set(ej):
+                lj, aj, bj, c, d, cx0, cx1, cy0, cy1 = pieces[bucket[j]]
+                if li == lj or ai == aj or ai == bj or bi == aj or bi == bj:
+                    continue
+                if cx0 > ax1 or ax0 > cx1 or cy0 > ay1 or ay0 > cy1:
                     continue
                 if _cross(a, b, c, d):
                     found.add((min(li, lj), max(li, lj)))
