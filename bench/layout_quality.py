@@ -27,7 +27,16 @@ from pathlib import Path
 
 from govgraph.formats import load_model
 from govgraph.generate import generate_model
-from govgraph.html.tree import BOX_H, BOX_W, GAP_X, GAP_Y, build_tree, connector, tidy_layout
+from govgraph.html.tree import (
+    BOX_H,
+    BOX_W,
+    GAP_X,
+    GAP_Y,
+    build_tree,
+    connector,
+    extra_line,
+    tidy_layout,
+)
 from govgraph.html.views import _hierarchy_parts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,8 +67,7 @@ def tidy(ids, pairs):
         if tree.parent[cs] == ps:
             points = connector(places[ps][:2], places[cs])
         else:
-            c, p = places[cs], places[ps]
-            points = [(c[0], c[1] - BOX_H / 2), (p[0], p[1] + BOX_H / 2)]
+            points = extra_line(places[cs], places[ps])
         segments.append(((child, parent), points))
     return elapsed, boxes, segments
 
@@ -166,7 +174,7 @@ def crossings(segments, cell=200.0):
             li, ai, bi, a, b, ax0, ax1, ay0, ay1 = pieces[bucket[i]]
             for j in range(i + 1, len(bucket)):
                 lj, aj, bj, c, d, cx0, cx1, cy0, cy1 = pieces[bucket[j]]
-                if li == lj or ai == aj or ai == bj or bi == aj or bi == bj:
+                if li == lj or ai in (aj, bj) or bi in (aj, bj):
                     continue
                 if cx0 > ax1 or ax0 > cx1 or cy0 > ay1 or ay0 > cy1:
                     continue

@@ -23,15 +23,18 @@ from govgraph.html.tree import (
     BOX_H,
     BOX_W,
     FONT,
+    GAP_STACK,
     GAP_X,
     GAP_Y,
     INDENT,
     LINE_H,
+    SCREEN,
     STACK_MIN,
     WRAP_MIN,
     Tree,
     build_tree,
     connector,
+    extra_line,
     tidy_layout,
     wrap_label,
 )
@@ -126,6 +129,8 @@ def attach_tree(frames: Sequence[Record]) -> Record:
             "line": LINE_H,
             "stack": STACK_MIN,
             "wrap": WRAP_MIN,
+            "screen": SCREEN,
+            "gap_stack": GAP_STACK,
         },
         "_tree": tree,
     }
@@ -145,8 +150,7 @@ def frame_geometry(
     tree: Tree, frame: Record, visible: Sequence[bool] | None = None
 ) -> tuple[list[tuple[Record, float, float]], list[tuple[Record, list[tuple[float, float]]]]]:
     """The boxes ``(node, x, y)`` (centres) and lines ``(edge, polyline)`` of one frame
-    as drawn: tree lines as connectors, other lines straight from the child's top to
-    the parent's bottom."""
+    as drawn: tree lines as connectors, other lines straight (``extra_line``)."""
     places = tidy_layout(tree, visible)
     boxes = [(n, *places[n["sl"]][:2]) for n in frame["nodes"] if n["sl"] in places]
     lines = []
@@ -157,6 +161,6 @@ def frame_geometry(
         if edge["tr"]:
             points = connector(parent[:2], child)
         else:
-            points = [(child[0], child[1] - BOX_H / 2), (parent[0], parent[1] + BOX_H / 2)]
+            points = extra_line(child, parent)
         lines.append((edge, points))
     return boxes, lines

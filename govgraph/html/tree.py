@@ -47,6 +47,7 @@ __all__ = [
     "Tree",
     "build_tree",
     "connector",
+    "extra_line",
     "tidy_layout",
     "wrap_label",
 ]
@@ -62,7 +63,7 @@ LINE_H = 15
 MAX_LINES = 3
 STACK_MIN = 4  #: this many childless children are stacked rather than side by side
 WRAP_MIN = 7  #: this many children with children wrap into rows
-SCREEN = 1.6  #: the aspect (width / height) wrapped blocks aim at
+SCREEN = 2.4  #: the aspect (width / height) wrapped blocks and stacked lists aim at
 _CHARS = 23  #: characters per line at 13 px in a 184-unit box (average glyph 0.55 em)
 
 
@@ -191,9 +192,8 @@ def _order_by_barycentre(tree: Tree) -> None:
         return
     boxes = tidy_layout(tree)
     pulls: dict[int, list[float]] = defaultdict(list)
-    for a, b in tree.extra:
+    for a, b in tree.extra:  # the child moves towards its other parent
         pulls[a].append(boxes[b][0])
-        pulls[b].append(boxes[a][0])
     for kids in [*tree.children, tree.roots]:
         if len(kids) < 2 or not any(k in pulls for k in kids):
             continue
@@ -377,3 +377,22 @@ def connector(
         row_bus = top - GAP_Y / 2
         return [(px, bottom), (px, bus), (at, bus), (at, row_bus), (cx, row_bus), (cx, top)]
     return []
+
+
+def extra_line(child: tuple[float, ...], parent: tuple[float, ...]) -> list[tuple[float, float]]:
+    """The straight line drawn for a line that leaves the tree (a second parent, an
+    informal line): side to side between boxes of one row, else from the child's top
+    to the parent's bottom (or bottom to top when the parent is lower).
+
+    >>> extra_line((300, 100), (100, 100))
+    [(208.0, 100), (192.0, 100)]
+    >>> extra_line((300, 200), (100, 100))
+    [(300, 171.0), (100, 129.0)]
+    """
+    cx, cy, px, py = child[0], child[1], parent[0], parent[1]
+    if abs(cy - py) < BOX_H:
+        side = 1 if px > cx else -1
+        return [(cx + side * BOX_W / 2, cy), (px - side * BOX_W / 2, py)]
+    if py < cy:
+        return [(cx, cy - BOX_H / 2), (px, py + BOX_H / 2)]
+    return [(cx, cy + BOX_H / 2), (px, py - BOX_H / 2)]

@@ -56,7 +56,7 @@ def on_screen(page) -> dict:
         }
         const outside = boxes.filter(b => b.left < map.left - 0.5 || b.right > map.right + 0.5 ||
             b.top < map.top - 0.5 || b.bottom > map.bottom + 0.5).length;
-        const font = Math.min(...[...document.querySelectorAll('#viewport .box > text')]
+        const font = Math.min(...[...document.querySelectorAll('#viewport .box > text.label')]
             .map(t => parseFloat(getComputedStyle(t).fontSize) * govgraph.view.scale));
         return {count: boxes.length, overlaps, outside, font};
     }"""
@@ -230,7 +230,7 @@ def test_prototype_ids_and_a_huge_name_render(wide_page, tmp_path):
     open_map(wide_page, out)
     drawn = wide_page.evaluate("govgraph.drawn.boxes.map(b => b.id)")
     assert sorted(drawn) == sorted(["root", *ids])
-    label = wide_page.locator('#viewport .box[data-id="root"] > text').text_content()
+    label = wide_page.locator('#viewport .box[data-id="root"] > text.label').text_content()
     assert label.endswith("…") and len(label) < 100
     wide_page.evaluate("govgraph.focus('root')")
     assert len(wide_page.locator("#details").inner_text()) > 1_000_000

@@ -177,14 +177,14 @@ def test_language_switch_changes_labels_and_page_text(page, page_log, example_mo
     out = tmp_path / "hierarchy.html"
     export_html(example_model, out, view="hierarchy", lang="en")
     open_view(page, out)
-    label = page.locator('#viewport .box[data-id="pssdc"] > text')
+    label = page.locator('#viewport .box[data-id="pssdc"] > text.label')
     assert label.text_content() == "Public Sector ServiceDelivery Council"
     page.click("#langs button[data-lang='fr']")
     assert label.text_content().startswith("Conseil sur la")
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert "Gouvernance des conseils mixtes" in page.locator("#title").inner_text()
     assert "Groupe de travail" in page.locator("#legend").inner_text()
-    page.locator('#viewport .box[data-id="pssdc"] > text').click()
+    page.locator('#viewport .box[data-id="pssdc"] > text.label').click()
     assert (
         "Conseil sur la prestation des services du secteur public"
         in page.locator("#details").inner_text()
@@ -246,7 +246,7 @@ def test_hostile_names_show_as_text_and_run_nothing(page, page_log, tmp_path, vi
     open_view(page, out)
     assert counts(page) == (len(model.entities), len(model.relationships))
     if view == "hierarchy":
-        labels = page.locator("#viewport .box > text").all_text_contents()
+        labels = page.locator("#viewport .box > text.label").all_text_contents()
         assert len(labels) == len(HOSTILE_NAMES)
         for lang in ("en", "fr"):
             page.evaluate(f"govgraph.setLang('{lang}')")

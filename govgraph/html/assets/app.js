@@ -326,6 +326,21 @@
     state.collapsed = new Set();
     for (var s2 = 0; s2 < SLOTS; s2 += 1) if (depthOf[s2] >= chosen && T.children[s2].length) state.collapsed.add(s2);
     if (chosen >= maxDepth) state.collapsed = new Set();
+    // then open the smallest folded branches one by one while the labels stay legible
+    var folded = Array.from(state.collapsed).filter(function (s) { return depthOf[s] === chosen; });
+    folded.sort(function (a, b) { return below[a] - below[b] || a - b; });
+    var tries = 0;
+    for (var i = 0; i < folded.length && tries < 60; i += 1) {
+      if (below[folded[i]] > 40) break;
+      tries += 1;
+      state.collapsed.delete(folded[i]);
+      lay();
+      if (fitScale(bounds(true), size) * B.font < 10.5) {
+        state.collapsed.add(folded[i]);
+        break;
+      }
+    }
+    lay();
   }
   function viewportSize() {
     var svg = document.getElementById("map");
@@ -338,7 +353,7 @@
       var s = Number(key);
       if (!anySlot && !frameBySlot.has(s) && !(state.compare !== null && compareHas(s))) return;
       var p = places[key];
-      var x0 = p[0] - B.w / 2, x1 = p[0] + B.w / 2 + 12, y0 = p[1] - B.h / 2 - 12, y1 = p[1] + B.h / 2 + 14;
+      var x0 = p[0] - B.w / 2 - B.indent, x1 = p[0] + B.w / 2 + 12, y0 = p[1] - B.h / 2 - 12, y1 = p[1] + B.h / 2 + 14;
       if (!box) box = [x0, y0, x1, y1];
       else box = [Math.min(box[0], x0), Math.min(box[1], y0), Math.max(box[2], x1), Math.max(box[3], y1)];
     });
@@ -447,8 +462,7 @@
       var child = places[e.sf];
       var parent = places[e.sto];
       if (!child || !parent || !frameBySlot.has(e.sf) || !frameBySlot.has(e.sto)) return;
-      var points = e.tr ? T.connector(parent, child)
-        : [[child[0], child[1] - B.h / 2], [parent[0], parent[1] + B.h / 2]];
+      var points = e.tr ? T.connector(parent, child) : T.extraLine(child, parent);
       var style = lineStyle(e);
       var path = svgEl("path", { d: pathOf(points), fill: "none", stroke: style.stroke,
                                  "stroke-width": style.width, "stroke-opacity": style.opacity,
@@ -486,7 +500,7 @@
                                     "fill-opacity": faint ? 0.5 : 1 }));
       var labelLines = pick(n.wl);
       if (typeof labelLines === "string") labelLines = [labelLines];
-      var text = svgEl("text", { x: 13, y: 0, "font-size": B.font, fill: faint ? "#555555" : "#1a1a1a" });
+      var text = svgEl("text", { class: "label", x: 13, y: 0, "font-size": B.font, fill: faint ? "#555555" : "#1a1a1a" });
       var startY = (B.h - labelLines.length * B.line) / 2 + B.font - 1;
       labelLines.forEach(function (line, i) {
         var span = svgEl("tspan", { x: 13, y: startY + i * B.line });
@@ -1202,6 +1216,8 @@
     return T.layout(shown);
   };
   api.png = downloadPng;
+  window.addEventListener("beforeprint", function () { fitView(); });
+  window.addEventListener("afterprint", function () { fitView(); });
 
   if (TREE_MODE) {
     frameBySlot = new Map();

@@ -15,8 +15,8 @@
       if (tree.p[s] < 0) roots.push(s);
       else children[tree.p[s]].push(s);
     });
-    var GAP_STACK = 12;
-    var SCREEN = 1.6;
+    var GAP_STACK = B.gap_stack;
+    var SCREEN = B.screen;
 
     function stackColumns(n) {
       var rows = Math.max(Math.min(n, 6),
@@ -163,7 +163,17 @@
       return [];
     }
 
-    return { children: children, roots: roots, layout: layout, connector: connector };
+    /* a line leaving the tree: side to side within a row, else top to bottom */
+    function extraLine(child, parent) {
+      if (Math.abs(child[1] - parent[1]) < B.h) {
+        var side = parent[0] > child[0] ? 1 : -1;
+        return [[child[0] + side * B.w / 2, child[1]], [parent[0] - side * B.w / 2, parent[1]]];
+      }
+      if (parent[1] < child[1]) return [[child[0], child[1] - B.h / 2], [parent[0], parent[1] + B.h / 2]];
+      return [[child[0], child[1] + B.h / 2], [parent[0], parent[1] - B.h / 2]];
+    }
+
+    return { children: children, roots: roots, layout: layout, connector: connector, extraLine: extraLine };
   }
 
   window.GovgraphTree = { make: make };
