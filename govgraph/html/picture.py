@@ -158,9 +158,6 @@ def frame_geometry(
         if "sf" not in edge or edge["sf"] not in places or edge["sto"] not in places:
             continue
         child, parent = places[edge["sf"]], places[edge["sto"]]
-        if edge["tr"]:
-            points = connector(parent[:2], child)
-        else:
-            points = extra_line(child, parent)
+        points = connector(parent[:2], child) if edge["tr"] else extra_line(child, parent)
         lines.append((edge, points))
     return boxes, lines
