@@ -6,6 +6,8 @@ render, big models open collapsed; and the page's layout equals Python's."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -327,4 +329,33 @@ def test_physics_views_stabilise_fit_and_stop(wide_page, tmp_path, example_model
     assert inside
     wide_page.click("#langs button[data-lang='fr']")
     assert wide_page.evaluate("JSON.stringify(govgraph.network.getPositions())") == first
+    assert wide_page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "model_path", "scenarios", "option"),
+    [
+        ("eu-council-hierarchy", EU, [], None),
+        ("quick-wins-after", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
+        ("quick-wins-side-by-side", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
+    ],
+)
+def test_map_screenshots(wide_page, tmp_path, name, model_path, scenarios, option):
+    """The screenshots in docs/images (refreshed with GOVGRAPH_SCREENSHOT_DIR=docs)."""
+    out = tmp_path / f"{name}.html"
+    export_html(load_model(model_path), out, scenarios=scenarios)
+    open_map(wide_page, out)
+    if option:
+        wide_page.select_option("#frame", option)
+    if name.endswith("side-by-side"):
+        wide_page.select_option("#compare", "0")
+    seen = on_screen(wide_page)
+    assert seen["overlaps"] == 0 and seen["outside"] == 0 and seen["font"] >= 10
+    png = tmp_path / f"{name}.png"
+    wide_page.screenshot(path=str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    target = os.environ.get("GOVGRAPH_SCREENSHOT_DIR")
+    if target:
+        (Path(target) / "images").mkdir(exist_ok=True)
+        shutil.copy(png, Path(target) / "images" / png.name)
     assert wide_page.errors == []
