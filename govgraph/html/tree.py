@@ -63,7 +63,8 @@ LINE_H = 15
 MAX_LINES = 3
 STACK_MIN = 4  #: this many childless children are stacked rather than side by side
 WRAP_MIN = 7  #: this many children with children wrap into rows
-SCREEN = 2.4  #: the aspect (width / height) wrapped blocks and stacked lists aim at
+SCREEN = 2.4  #: the aspect (width / height) wrapped blocks aim at
+STACK_SCREEN = 1.4  #: the aspect stacked lists aim at (a map pane is about 1.4 wide)
 _CHARS = 23  #: characters per line at 13 px in a 184-unit box (average glyph 0.55 em)
 
 
@@ -222,7 +223,8 @@ def _rows(widths: Sequence[float], heights: Sequence[float]) -> list[list[int]]:
 
 def _stack_columns(count: int) -> int:
     rows = max(
-        min(count, 6), math.ceil(math.sqrt(count * (INDENT + BOX_W) / (BOX_H + GAP_STACK) / SCREEN))
+        min(count, 6),
+        math.ceil(math.sqrt(count * (INDENT + BOX_W) / (BOX_H + GAP_STACK) / STACK_SCREEN)),
     )
     return math.ceil(count / rows)
 

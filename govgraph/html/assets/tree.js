@@ -20,7 +20,7 @@
 
     function stackColumns(n) {
       var rows = Math.max(Math.min(n, 6),
-        Math.ceil(Math.sqrt(n * (B.indent + B.w) / (B.h + GAP_STACK) / SCREEN)));
+        Math.ceil(Math.sqrt(n * (B.indent + B.w) / (B.h + GAP_STACK) / B.stack_screen)));
       return Math.ceil(n / rows);
     }
     function cutRows(widths, heights) {
