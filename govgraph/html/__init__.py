@@ -4,7 +4,10 @@ French (a switch in the page), with a legend, a search box, a filter by relation
 type and a tooltip per node and line. Names are untrusted: they reach the page as
 JSON and are shown as text only.
 
-Views: ``hierarchy`` (formal reporting tree, top-down; informal lines dashed),
+Views: ``hierarchy`` (formal reporting tree: one tidy layout of the baseline and every
+option, drawn as SVG; informal lines dashed, large models open collapsed; a history
+slider, a side-by-side view, a keyboard list, a PNG download; ``govgraph.html.svg``
+draws the same picture as a static SVG),
 ``network`` (every relationship; colour by kind, line style by type, engagement level
 by width), ``overlaps`` (bodies linked by shared members or priorities). Scenarios add
 option frames next to the baseline, with created, removed and moved elements

@@ -15,10 +15,10 @@ level or ``x``/``y`` position, ``st`` change status. Edge records: ``id``, ``f``
 ...     {"id": "wg", "kind": "working_group", "name": {"en": "Data WG"}}],
 ...     "relationships": [{"from": "wg", "type": "REPORTS_TO", "to": "jc", "formal": False}]})
 >>> frame = build_frame(model, "hierarchy")
->>> [(n["id"], n["l"], n["lv"]) for n in frame["nodes"]]
-[('jc', ['Joint Councils', 'Conseils mixtes'], 0), ('wg', 'Data WG', 1)]
+>>> [(n["id"], n["l"]) for n in frame["nodes"]]
+[('jc', ['Joint Councils', 'Conseils mixtes']), ('wg', 'Data WG')]
 >>> frame["edges"][0]["t"], frame["edges"][0]["fo"], frame["layout"]
-('REPORTS_TO', False, 'hierarchical')
+('REPORTS_TO', False, 'tree')
 """
 
 from __future__ import annotations
@@ -184,9 +184,9 @@ def build_frame(
 ) -> Record:
     """The nodes, edges and layout of one view of ``model``.
 
-    ``layout`` is ``hierarchical`` (levels given, drawn by vis-network), ``physics``
-    (a force simulation in the page) or, above ``large`` nodes, ``preset`` (x/y
-    computed here in O(V + E), physics off).
+    ``layout`` is ``tree`` for the hierarchy (laid out for every frame at once by
+    ``govgraph.html.picture``), ``physics`` (a force simulation in the page) or, above
+    ``large`` nodes, ``preset`` (x/y computed here in O(V + E), physics off).
     """
     if view not in VIEWS:
         raise InputError(f"unknown view {view!r} (expected one of {', '.join(VIEWS)})")

@@ -359,3 +359,21 @@ def test_map_screenshots(wide_page, tmp_path, name, model_path, scenarios, optio
         (Path(target) / "images").mkdir(exist_ok=True)
         shutil.copy(png, Path(target) / "images" / png.name)
     assert wide_page.errors == []
+
+
+def test_export_svg_command(tmp_path):
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+
+    out = tmp_path / "map.svg"
+    model = str(ROOT / "fixtures" / "joint-councils.yaml")
+    args = ["export", "svg", model, "-o", str(out), "--scenario", str(QUICK_WINS)]
+    done = CliRunner().invoke(main, [*args, "--lang", "fr"])
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and "Gains rapides" in text and "déplacé" in text
+    bad = tmp_path / "bad.svg"
+    done = CliRunner().invoke(main, [*args[:4], str(bad), "--option", "3"])
+    assert done.exit_code == 2 and not bad.exists()
+    assert "option 3" in done.output
