@@ -11,7 +11,13 @@ For each size, one generated whole-of-government model (govgraph.generate):
   has first drawn the graph with its data (``govgraph.readyAt``), and until it answers a
   search + focus (interactive: its main thread is free again).
 
-Run: .venv/bin/python bench/html_export.py [--sizes 1000 10000]
+With ``--maps``, the hierarchy map instead, on the bundled example, its quick-wins
+option, the EU Council fixture and generated models of 300, 3,000 and 30,000 bodies:
+export time against ``dot -Tsvg`` on the same hierarchy (the same run), Chromium's time
+to first draw, and in the initial view at 1400 x 900 the smallest label on screen, how
+many boxes overlap and whether every box shown is inside the map.
+
+Run: .venv/bin/python bench/html_export.py [--sizes 1000 10000] [--maps]
 """
 
 from __future__ import annotations
@@ -96,11 +102,121 @@ def browser_times(path: Path, probe_id: str) -> tuple[float, float]:
             browser.close()
 
 
+_ON_SCREEN = """() => {
+    const map = document.getElementById('map').getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('#viewport .box > rect:first-child')]
+        .map(r => r.getBoundingClientRect());
+    const cells = new Map();
+    let overlaps = 0;
+    boxes.forEach((a, i) => {
+        const key = Math.floor(a.left / 400) + ':' + Math.floor(a.top / 400);
+        for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+            const key2 = (Math.floor(a.left / 400) + dx) + ':' + (Math.floor(a.top / 400) + dy);
+            const near = cells.get(key2);
+            (near || []).forEach(b => {
+                if (a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
+                    a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+            });
+        }
+        if (!cells.has(key)) cells.set(key, []);
+        cells.get(key).push(a);
+    });
+    const outside = boxes.filter(b => b.left < map.left - 0.5 || b.right > map.right + 0.5 ||
+        b.top < map.top - 0.5 || b.bottom > map.bottom + 0.5).length;
+    const font = govgraph.view.scale * 13;
+    return {shown: boxes.length, overlaps, outside, font};
+}"""
+
+
+def map_figures(path: Path, option: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith("file:") else route.abort()
+                ),
+            )
+            page.goto(path.as_uri(), timeout=600_000)
+            page.wait_for_function("window.govgraph && govgraph.ready", timeout=600_000)
+            ready = page.evaluate("govgraph.readyAt") / 1000
+            if option:
+                page.evaluate(f"govgraph.setFrame({option})")
+            figures = page.evaluate(_ON_SCREEN)
+            figures["ready"] = ready
+            return figures
+        finally:
+            browser.close()
+
+
+def dot_svg_time(model) -> float:
+    import subprocess
+
+    from govgraph.html.views import _hierarchy_parts
+
+    bodies, lines = _hierarchy_parts(model)
+    index = {e.id: f"n{i}" for i, e in enumerate(bodies)}
+    source = "digraph G {node [shape=box];\n"
+    source += "".join(f'{index[e.id]} [label="{i}"];\n' for i, e in enumerate(bodies))
+    source += "".join(f"{index[r.to]} -> {index[r.from_]};\n" for r in lines)
+    source += "}"
+    start = time.perf_counter()
+    try:
+        subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return float("inf")
+    return time.perf_counter() - start
+
+
+def maps(sizes: list[int]) -> None:
+    from govgraph.formats import load_model
+
+    root = Path(__file__).resolve().parents[1]
+    example = load_model(root / "fixtures" / "joint-councils.yaml")
+    cases = [
+        ("Joint Councils", example, [], 0),
+        ("Joint Councils, quick wins", example, [root / "fixtures/scenarios/quick-wins.yaml"], 1),
+        ("EU Council", load_model(root / "fixtures" / "eu-council.yaml"), [], 0),
+    ]
+    cases += [
+        (f"generated {n:,}", generate_model(bodies=n, people=max(10, n // 10), seed=1), [], 0)
+        for n in sizes
+    ]
+    print(
+        f"{'model':28} {'export s':>8} {'dot -Tsvg s':>11} {'ratio':>6} | {'drawn s':>7} "
+        f"{'shown':>6} {'min label px':>12} {'overlaps':>8} {'outside':>7}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for name, model, scenarios, option in cases:
+            out = Path(folder) / "map.html"
+            export_html(model, out, scenarios=scenarios)  # warm: imports, caches
+            start = time.perf_counter()
+            export_html(model, out, scenarios=scenarios)
+            ours = time.perf_counter() - start
+            theirs = dot_svg_time(model)
+            got = map_figures(out, option)
+            print(
+                f"{name:28} {ours:8.3f} {theirs:11.3f} {ours / theirs:6.2f} | {got['ready']:7.2f} "
+                f"{got['shown']:6d} {got['font']:12.1f} {got['overlaps']:8d} {got['outside']:7d}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=sorted(SIZES))
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--maps", action="store_true", help="measure the hierarchy map")
     args = parser.parse_args()
+    if args.maps:
+        maps(args.sizes or [300, 3000, 30000])
+        return
+    args.sizes = args.sizes or sorted(SIZES)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )

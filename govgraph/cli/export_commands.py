@@ -115,3 +115,82 @@ def html(
         kib=stats["bytes"] // 1024,
     )
     status(message)
+
+
+@export.command("svg")
+@model_argument
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    metavar="FILE",
+    help="The SVG file to write (atomically; nothing is written on error).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["hierarchy"]),
+    default="hierarchy",
+    show_default=True,
+    help="The picture drawn: the formal hierarchy, as in the HTML page.",
+)
+@click.option(
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    metavar="SCENARIO",
+    help="A scenario file (repeatable); the picture shows one option, see --option.",
+)
+@click.option(
+    "--option",
+    "option",
+    type=click.IntRange(min=0),
+    default=None,
+    help="0 draws the baseline, N the N-th scenario (default: 1 with --scenario, else 0).",
+)
+@click.option("--focus", metavar="ID", default=None, help="Only the neighbourhood of this entity.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps around it.",
+)
+@lang_option
+@as_of_option
+def svg(
+    model: str,
+    output: str,
+    view: str,
+    scenarios: tuple[str, ...],
+    option: int | None,
+    focus: str | None,
+    depth: int,
+    lang: str,
+    as_of_date: date | None,
+) -> None:
+    """Write a static, print-quality SVG of MODEL's hierarchy, from the same layout as
+    the HTML page: title, date, boxes, lines, change colours and glyphs, legend.
+
+    Examples:
+
+    \b
+        govgraph export svg fixtures/joint-councils.yaml -o jc.svg --lang fr
+        govgraph export svg fixtures/joint-councils.yaml -o after.svg \\
+            --scenario fixtures/scenarios/quick-wins.yaml
+    """
+    from govgraph.html.svg import export_svg
+
+    loaded = load(model, as_of_date)
+    stats = export_svg(
+        loaded,
+        output,
+        view=view,
+        lang=lang,
+        as_of=as_of_date,
+        focus=focus,
+        depth=depth,
+        scenarios=list(scenarios),
+        option=option,
+    )
+    click.echo(f"Wrote {output} ({stats['bytes'] // 1024} KiB)", err=True)

@@ -4,7 +4,10 @@ French (a switch in the page), with a legend, a search box, a filter by relation
 type and a tooltip per node and line. Names are untrusted: they reach the page as
 JSON and are shown as text only.
 
-Views: ``hierarchy`` (formal reporting tree, top-down; informal lines dashed),
+Views: ``hierarchy`` (formal reporting tree: one tidy layout of the baseline and every
+option, drawn as SVG; informal lines dashed, large models open collapsed; a history
+slider, a side-by-side view, a keyboard list, a PNG download; ``govgraph.html.svg``
+draws the same picture as a static SVG),
 ``network`` (every relationship; colour by kind, line style by type, engagement level
 by width), ``overlaps`` (bodies linked by shared members or priorities). Scenarios add
 option frames next to the baseline, with created, removed and moved elements
@@ -21,6 +24,7 @@ colour-coded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -29,11 +33,13 @@ from typing import Any
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.page import render_page, safe_json
-from govgraph.html.style import STYLE, page_texts
+from govgraph.html.picture import attach_tree
+from govgraph.html.style import KNOWN_WORDS, STYLE, attribute_name, page_texts
 from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
-from govgraph.i18n import LANGUAGES, catalogue, text
+from govgraph.i18n import LANGUAGES, catalogue, text, type_name
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of as model_as_of
+from govgraph.vocabulary import RelationType
 
 __all__ = ["LARGE_VIEW", "VIEWS", "export_html", "render_html", "safe_json", "view_data"]
 
@@ -61,8 +67,31 @@ def _change_word(kind: str, lang: str) -> str:
     return text(key, lang) if key in catalogue() else kind
 
 
+_TYPE_VALUES = frozenset(t.value for t in RelationType)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+def _line_words(line: str, names: dict[str, list[str]], lang: int) -> str:
+    """A diff line ("iccs SUPPORTS(secretariat)") in words: ids become names,
+    relationship types and their values the page's words."""
+    code = LANGUAGES[lang]
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in names:
+            return names[token][lang]
+        if token in _TYPE_VALUES:
+            return type_name(token, code)
+        return attribute_name(token, code) if token in KNOWN_WORDS or "_" in token else token
+
+    return _TOKEN.sub(word, line)
+
+
 def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
-    """A diff_models change as one line in English and in French."""
+    """A diff_models change as one line in English and in French, with names and
+    words only (no ids, relationship codes or attribute keys)."""
 
     def name(entity_id: str, lang: int) -> str:
         return names.get(entity_id, [entity_id, entity_id])[lang]
@@ -82,12 +111,16 @@ def _change_text(change: Any, names: dict[str, list[str]]) -> list[str]:
             text += f" → {_pair_of(details['new'])[lang]}"
         elif change.kind == "modified":
             parts = [
-                f"{key} {values[0]} → {values[1]}"
+                f"{attribute_name(key, LANGUAGES[lang])} {values[0]} → {values[1]}"
                 for key, values in details.get("attributes", {}).items()
                 if isinstance(values, list | tuple) and len(values) == 2
             ]
-            parts += [f"+ {line}" for line in details.get("lines_added", ())]
-            parts += [f"− {line}" for line in details.get("lines_ended", ())]
+            parts += [
+                f"+ {_line_words(line, names, lang)}" for line in details.get("lines_added", ())
+            ]
+            parts += [
+                f"− {_line_words(line, names, lang)}" for line in details.get("lines_ended", ())
+            ]
             if parts:
                 text += " (" + "; ".join(parts) + ")"
         lines.append(text)
@@ -143,6 +176,10 @@ def view_data(
             frame["changes"] = [_change_text(change, names) for change in changes]
             frames.append(frame)
     title = base_model.title
+    tree = None
+    if view == "hierarchy":
+        tree = attach_tree(frames)
+        tree.pop("_tree")
     return {
         "view": view,
         "lang": lang,
@@ -153,6 +190,7 @@ def view_data(
         "i18n": {code: page_texts(code) for code in LANGUAGES},
         "style": STYLE,
         "frames": frames,
+        "tree": tree,
     }
 
 

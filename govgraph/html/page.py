@@ -64,10 +64,11 @@ def vis_assets() -> tuple[str, str]:
 
 
 @functools.cache
-def _own_assets() -> tuple[str, str, str]:
+def _own_assets() -> tuple[str, str, str, str]:
     folder = resources.files("govgraph.html") / "assets"
     return tuple(  # type: ignore[return-value]
-        (folder / name).read_text(encoding="utf-8") for name in ("page.html", "app.js", "app.css")
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("page.html", "app.js", "app.css", "tree.js")
     )
 
 
@@ -78,11 +79,11 @@ def _hash(script: str) -> str:
 
 @functools.cache
 def _static_parts() -> dict[str, str]:
-    template, app_js, app_css = _own_assets()
+    template, app_js, app_css, tree_js = _own_assets()
     vis_js, vis_css = vis_assets()
     csp = (
         "default-src 'none'; "
-        f"script-src {_hash(vis_js)} {_hash(app_js)}; "
+        f"script-src {_hash(vis_js)} {_hash(tree_js)} {_hash(app_js)}; "
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
@@ -92,6 +93,7 @@ def _static_parts() -> dict[str, str]:
         "vis_js": vis_js,
         "vis_css": vis_css,
         "app_js": app_js,
+        "tree_js": tree_js,
         "app_css": app_css,
     }
 

@@ -14,19 +14,53 @@ from typing import Any
 from govgraph.i18n import catalogue, kind_name, level_name, role_name, text, type_name
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
-__all__ = ["STYLE", "page_texts"]
+__all__ = ["KNOWN_WORDS", "STYLE", "attribute_name", "page_texts"]
 
-_KINDS: dict[str, tuple[str, str, str]] = {  # colour, shape, font colour
-    "council": ("#1b4f8a", "box", "#ffffff"),
-    "committee": ("#2a7fb8", "box", "#ffffff"),
-    "working_group": ("#2e8b57", "box", "#ffffff"),
-    "table": ("#6a4c93", "box", "#ffffff"),
-    "organization": ("#8c564b", "box", "#ffffff"),
-    "jurisdiction": ("#d9822b", "diamond", "#222222"),
-    "position": ("#b8a000", "dot", "#222222"),
-    "person": ("#e377c2", "dot", "#222222"),
-    "priority": ("#c0392b", "triangle", "#222222"),
-    "meeting": ("#7f7f7f", "square", "#222222"),
+#: attribute keys the models use, in words (any other key is shown with spaces for "_")
+_ATTRIBUTES: dict[str, tuple[str, str]] = {
+    "meeting_days": ("meeting days", "jours de réunion"),
+    "meetings_per_year": ("meetings per year", "réunions par année"),
+    "assumptions": ("assumptions", "hypothèses"),
+    "formal": ("formal", "formelle"),
+    "service": ("service", "service"),
+    "role": ("role", "rôle"),
+    "level": ("engagement", "mobilisation"),
+    "location": ("location", "lieu"),
+    "format": ("format", "format"),
+    "secretariat": ("secretariat", "secrétariat"),
+    "funding": ("funding", "financement"),
+    "research": ("research", "recherche"),
+    "chair": ("chair", "présidence"),
+    "co_chair": ("co-chair", "coprésidence"),
+    "member": ("member", "membre"),
+    "informal": ("informal", "informelle"),
+}
+KNOWN_WORDS = frozenset(_ATTRIBUTES)
+
+
+def attribute_name(key: str, lang: str) -> str:
+    """An attribute key (or a coded value) in words.
+
+    >>> attribute_name("meeting_days", "fr"), attribute_name("head_count", "en")
+    ('jours de réunion', 'head count')
+    """
+    pair = _ATTRIBUTES.get(key)
+    if pair:
+        return pair[1 if lang == "fr" else 0]
+    return key.replace("_", " ")
+
+
+_KINDS: dict[str, tuple[str, str, str, str]] = {  # colour, shape, font colour, box fill
+    "council": ("#1b4f8a", "box", "#ffffff", "#e1ebf6"),
+    "committee": ("#1f6fa3", "box", "#ffffff", "#e3f0f8"),
+    "working_group": ("#23724a", "box", "#ffffff", "#e2f2e8"),
+    "table": ("#6a4c93", "box", "#ffffff", "#eee8f5"),
+    "organization": ("#8c564b", "box", "#ffffff", "#f4ebe8"),
+    "jurisdiction": ("#d9822b", "diamond", "#222222", "#fbeedd"),
+    "position": ("#b8a000", "dot", "#222222", "#f7f2cc"),
+    "person": ("#e377c2", "dot", "#222222", "#fbe8f4"),
+    "priority": ("#c0392b", "triangle", "#222222", "#f8e1de"),
+    "meeting": ("#7f7f7f", "square", "#222222", "#eeeeee"),
 }
 
 _TYPES: dict[str, dict[str, Any]] = {
@@ -47,20 +81,23 @@ _TYPES: dict[str, dict[str, Any]] = {
 #: edge width of ENGAGES_WITH per engagement level: the continuum, weakest first
 _LEVEL_WIDTHS = {level.value: 1 + 2 * level.rank for level in EngagementLevel}
 
+#: change colours from the Okabe–Ito palette (safe for colour-blind readers), each with
+#: a light fill that keeps dark text at 4.5:1 or more, a text colour for its glyph and
+#: the glyph itself, so a change never rests on colour alone
 _STATUS = {
-    "created": "#2ca02c",
-    "removed": "#d62728",
-    "moved": "#ff7f0e",
-    "renamed": "#9467bd",
-    "modified": "#17becf",
-    "unchanged": "#c8c8c8",
+    "created": {"band": "#009E73", "fill": "#d5f0e7", "text": "#00593f", "icon": "+"},
+    "removed": {"band": "#D55E00", "fill": "#fbe3d2", "text": "#8a3c00", "icon": "×"},
+    "moved": {"band": "#0072B2", "fill": "#d6e9f5", "text": "#004a75", "icon": "→"},
+    "renamed": {"band": "#CC79A7", "fill": "#f6e3ee", "text": "#7a3c5f", "icon": "A"},
+    "modified": {"band": "#E69F00", "fill": "#fcefd0", "text": "#6b4a00", "icon": "✎"},
+    "unchanged": {"band": "#9a9a9a", "fill": "#f4f4f4", "text": "#444444", "icon": ""},
 }
 
 #: Everything the page draws with, embedded in it as JSON.
 STYLE: dict[str, Any] = {
     "kinds": {
-        kind: {"color": color, "shape": shape, "font": font}
-        for kind, (color, shape, font) in _KINDS.items()
+        kind: {"color": color, "shape": shape, "font": font, "fill": fill}
+        for kind, (color, shape, font, fill) in _KINDS.items()
     },
     "types": _TYPES,
     "levels": _LEVEL_WIDTHS,
@@ -80,4 +117,7 @@ def page_texts(lang: str) -> dict[str, str]:
         texts[f"level:{level.value}"] = level_name(level.value, lang)
     for role in Role:
         texts[f"role:{role.value}"] = role_name(role.value, lang)
+    for key in _ATTRIBUTES:
+        word = attribute_name(key, lang)
+        texts[f"attr:{key}"] = word[:1].upper() + word[1:]
     return texts

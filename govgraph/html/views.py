@@ -15,10 +15,10 @@ level or ``x``/``y`` position, ``st`` change status. Edge records: ``id``, ``f``
 ...     {"id": "wg", "kind": "working_group", "name": {"en": "Data WG"}}],
 ...     "relationships": [{"from": "wg", "type": "REPORTS_TO", "to": "jc", "formal": False}]})
 >>> frame = build_frame(model, "hierarchy")
->>> [(n["id"], n["l"], n["lv"]) for n in frame["nodes"]]
-[('jc', ['Joint Councils', 'Conseils mixtes'], 0), ('wg', 'Data WG', 1)]
+>>> [(n["id"], n["l"]) for n in frame["nodes"]]
+[('jc', ['Joint Councils', 'Conseils mixtes']), ('wg', 'Data WG')]
 >>> frame["edges"][0]["t"], frame["edges"][0]["fo"], frame["layout"]
-('REPORTS_TO', False, 'hierarchical')
+('REPORTS_TO', False, 'tree')
 """
 
 from __future__ import annotations
@@ -192,9 +192,9 @@ def build_frame(
 ) -> Record:
     """The nodes, edges and layout of one view of ``model``.
 
-    ``layout`` is ``hierarchical`` (levels given, drawn by vis-network), ``physics``
-    (a force simulation in the page) or, above ``large`` nodes, ``preset`` (x/y
-    computed here in O(V + E), physics off).
+    ``layout`` is ``tree`` for the hierarchy (laid out for every frame at once by
+    ``govgraph.html.picture``), ``physics`` (a force simulation in the page) or, above
+    ``large`` nodes, ``preset`` (x/y computed here in O(V + E), physics off).
     """
     if view not in VIEWS:
         raise InputError(f"unknown view {view!r} (expected one of {', '.join(VIEWS)})")
@@ -224,6 +224,8 @@ def build_frame(
 
 
 def _layout_name(view: str, count: int, large: int) -> str:
+    if view == "hierarchy":
+        return "tree"  # govgraph.html.picture lays it out, once for every frame
     if count > large:
         return "preset"
     return "hierarchical" if view == "hierarchy" else "physics"
@@ -233,7 +235,7 @@ def _lay_out(
     model: GovernanceModel, view: str, nodes: list[Record], edges: list[Record], large: int
 ) -> None:
     layout = _layout_name(view, len(nodes), large)
-    if layout == "physics":
+    if layout in ("physics", "tree"):
         return
     ids = [n["id"] for n in nodes]
     kept = set(ids)
@@ -299,12 +301,17 @@ def mark_changes(
     option_index = option_model.index
     for node in option["nodes"]:
         node_id = node["id"]
+        kind = classified.get(node_id)
         if node_id not in base_nodes:
             node["st"] = "created"
-        elif node_id in classified:
-            node["st"] = _STATUS_OF_CHANGE.get(classified[node_id], "modified")
-        elif base_parents.get(node_id, frozenset()) != option_parents.get(node_id, frozenset()):
-            node["st"] = "moved"
+        elif kind in ("abolished", "merged"):
+            node["st"] = "removed"
+        elif kind == "transferred" or (
+            base_parents.get(node_id, frozenset()) != option_parents.get(node_id, frozenset())
+        ):
+            node["st"] = "moved"  # a new parent outranks any other change
+        elif kind is not None:
+            node["st"] = _STATUS_OF_CHANGE.get(kind, "modified")
         elif node_id in base_index and base_index[node_id].name != option_index[node_id].name:
             node["st"] = "renamed"
         else:

@@ -33,7 +33,7 @@ def test_no_remote_reference_anywhere(example_model, tmp_path, view):
     html = out.read_text(encoding="utf-8")
     assert "http://" not in html and "https://" not in html
     assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)=""", html)
-    assert html.count("<script") == 3  # the data, vis-network, govgraph's script
+    assert html.count("<script") == 4  # the data, vis-network, the tree layout, the page
 
 
 def test_embedded_json_round_trips_and_never_closes_the_script(example_model):

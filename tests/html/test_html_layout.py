@@ -28,20 +28,20 @@ def test_positions_are_distinct_and_wide_levels_wrap():
     assert sorted({y for _, y in positions.values()}) == [0, 5, 10, 20]  # 3 rows, then 1
 
 
-def test_large_generated_view_is_preset_with_parents_above_children():
+def test_large_generated_network_is_preset_and_hierarchy_is_one_tree():
     model = generate_model(bodies=800, people=100, seed=1)
-    frame = view_data(model, view="hierarchy")["frames"][0]
-    assert frame["layout"] == "preset"
-    where = {n["id"]: (n["x"], n["y"]) for n in frame["nodes"]}
+    network = view_data(model, view="network")["frames"][0]
+    assert network["layout"] == "preset"
+    where = {n["id"]: (n["x"], n["y"]) for n in network["nodes"]}
     assert len(set(where.values())) == len(where)
-    formal = [e for e in frame["edges"] if e["t"] == "REPORTS_TO" and e.get("fo")]
-    assert formal
-    above = sum(where[e["to"]][1] < where[e["f"]][1] for e in formal)
-    assert above == len(formal)
+    data = view_data(model, view="hierarchy")
+    assert data["frames"][0]["layout"] == "tree"
+    slots = {n["sl"] for n in data["frames"][0]["nodes"]}
+    assert len(slots) == len(data["frames"][0]["nodes"]) == len(data["tree"]["n"])
 
 
-def test_small_views_leave_layout_to_the_browser(example_model):
+def test_small_views_leave_physics_to_the_browser(example_model):
     hierarchy = view_data(example_model, view="hierarchy")["frames"][0]
     network = view_data(example_model, view="network")["frames"][0]
-    assert hierarchy["layout"] == "hierarchical" and all("lv" in n for n in hierarchy["nodes"])
+    assert hierarchy["layout"] == "tree" and all("sl" in n for n in hierarchy["nodes"])
     assert network["layout"] == "physics" and not any("x" in n for n in network["nodes"])

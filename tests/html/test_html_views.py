@@ -29,7 +29,34 @@ def open_view(page, path: Path) -> None:
 
 
 def counts(page) -> tuple[int, int]:
-    return tuple(page.evaluate("[govgraph.nodes.length, govgraph.edges.length]"))
+    return tuple(page.evaluate("[govgraph.nodeCount(), govgraph.visibleEdgeCount()]"))
+
+
+def drawn_line(page, child: str, parent: str) -> dict:
+    """The SVG path drawn for the line child → parent in the hierarchy view."""
+    return page.evaluate(
+        """([child, parent]) => {
+            const f = govgraph.drawn.lines.find(l => {
+                const e = document.querySelector(`path[data-edge="${l.id}"]`);
+                return e && l.ends[0] === child && l.ends[1] === parent;
+            });
+            if (!f) return null;
+            const path = document.querySelector(`path[data-edge="${f.id}"]`);
+            return {status: f.st, dash: path.getAttribute("stroke-dasharray"),
+                    stroke: path.getAttribute("stroke"),
+                    opacity: path.getAttribute("stroke-opacity")};
+        }""",
+        [child, parent],
+    )
+
+
+def box_status(page, entity_id: str, ghost: bool = False) -> str | None:
+    found = page.evaluate(
+        "([id, ghost]) => govgraph.drawn.boxes.filter(b => b.id === id && b.ghost === ghost)"
+        ".map(b => b.st)",
+        [entity_id, ghost],
+    )
+    return found[0] if found else None
 
 
 def expected_hierarchy(model: GovernanceModel) -> tuple[int, int]:
@@ -50,17 +77,12 @@ def test_hierarchy_loads_offline_with_expected_counts(page, page_log, example_mo
     open_view(page, out)
     assert counts(page) == expected_hierarchy(example_model)
     # the informal line of the Joint Councils WG is drawn dashed, formal ones solid
-    informal = page.evaluate(
-        "govgraph.edges.get({filter: e => e.from === 'joint-councils-wg'})[0].dashes"
-    )
-    formal = page.evaluate(
-        "govgraph.edges.get({filter: e => e.from === 'digital-strategy-wg'})[0].dashes"
-    )
-    assert informal and formal is False
+    assert drawn_line(page, "joint-councils-wg", "joint-councils")["dash"] == "7 5"
+    assert drawn_line(page, "digital-strategy-wg", "pscioc")["dash"] is None
     # layered top-down: the Joint Councils above PSSDC above its working groups
     levels = page.evaluate(
         "['joint-councils', 'pssdc', 'data-driven-intelligence-wg']"
-        ".map(id => govgraph.network.getPosition(id).y)"
+        ".map(id => govgraph.drawn.boxes.find(b => b.id === id).y)"
     )
     assert levels[0] < levels[1] < levels[2]
     assert page_log.problems == []
@@ -112,27 +134,18 @@ def test_scenario_options_are_colour_coded(page, page_log, example_model, tmp_pa
     assert page.evaluate("govgraph.frameCount") == 3
     assert page.locator("#frame option").count() == 3
     page.select_option("#frame", "1")  # the quick wins
-    status = page.evaluate(
-        "id => govgraph.nodes.get(id).color.background", "data-driven-intelligence-wg"
-    )
-    unchanged = page.evaluate("govgraph.nodes.get('digital-strategy-wg').color.background")
-    assert status == "#ff7f0e" and unchanged == "#c8c8c8"  # moved vs unchanged
-    # the new line to the Joint Councils is green, the old one to PSSDC red and kept
-    new_line = page.evaluate(
-        "govgraph.edges.get({filter: e => e.from === 'data-driven-intelligence-wg'"
-        " && e.to === 'joint-councils'})[0].color.color"
-    )
-    old_line = page.evaluate(
-        "govgraph.edges.get({filter: e => e.from === 'data-driven-intelligence-wg'"
-        " && e.to === 'pssdc'})[0].color.color"
-    )
-    assert (new_line, old_line) == ("#2ca02c", "#d62728")
+    assert box_status(page, "data-driven-intelligence-wg") == "moved"
+    assert box_status(page, "data-driven-intelligence-wg", ghost=True) == "moved"  # old place
+    assert box_status(page, "digital-strategy-wg") == "unchanged"
+    # the new line to the Joint Councils is green, the old one to PSSDC faint orange
+    new_line = drawn_line(page, "data-driven-intelligence-wg", "joint-councils")
+    old_line = drawn_line(page, "data-driven-intelligence-wg", "pssdc")
+    assert (new_line["status"], new_line["stroke"]) == ("created", "#009E73")
+    assert (old_line["status"], old_line["stroke"]) == ("removed", "#D55E00")
+    assert float(old_line["opacity"]) < 1
     assert "Data-Driven Intelligence" in page.locator("#changes").inner_text()
     page.select_option("#frame", "2")  # the consolidation abolishes the DDI WG
-    assert (
-        page.evaluate("govgraph.nodes.get('data-driven-intelligence-wg').color.background")
-        == "#d62728"
-    )
+    assert box_status(page, "data-driven-intelligence-wg") == "removed"
     page.select_option("#frame", "0")
     assert counts(page) == expected_hierarchy(as_of(example_model, "2026-04-01"))
     assert page_log.problems == []
@@ -164,14 +177,18 @@ def test_language_switch_changes_labels_and_page_text(page, page_log, example_mo
     out = tmp_path / "hierarchy.html"
     export_html(example_model, out, view="hierarchy", lang="en")
     open_view(page, out)
-    assert page.evaluate("govgraph.nodes.get('pssdc').label") == "PSSDC"
+    label = page.locator('#viewport .box[data-id="pssdc"] > text.label')
+    assert label.text_content() == "Public Sector ServiceDelivery Council"
     page.click("#langs button[data-lang='fr']")
-    assert page.evaluate("govgraph.nodes.get('pssdc').label") == "CPSSP"
+    assert label.text_content().startswith("Conseil sur la")
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert "Gouvernance des conseils mixtes" in page.locator("#title").inner_text()
     assert "Groupe de travail" in page.locator("#legend").inner_text()
-    tip = page.evaluate("govgraph.nodes.get('pssdc').title.textContent")
-    assert "Conseil sur la prestation des services du secteur public" in tip
+    page.locator('#viewport .box[data-id="pssdc"] > text.label').click()
+    assert (
+        "Conseil sur la prestation des services du secteur public"
+        in page.locator("#details").inner_text()
+    )
     assert page_log.problems == []
 
 
@@ -228,6 +245,18 @@ def test_hostile_names_show_as_text_and_run_nothing(page, page_log, tmp_path, vi
     assert "</script><script>window" not in html and "<img src=x" not in html
     open_view(page, out)
     assert counts(page) == (len(model.entities), len(model.relationships))
+    if view == "hierarchy":
+        labels = page.locator("#viewport .box > text.label").all_text_contents()
+        assert len(labels) == len(HOSTILE_NAMES)
+        for lang in ("en", "fr"):
+            page.evaluate(f"govgraph.setLang('{lang}')")
+            for entity in model.entities:
+                assert page.evaluate("id => govgraph.focus(id)", entity.id)
+                assert entity.name.get(lang) in page.locator("#details").inner_text()
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate("document.querySelectorAll('img, svg[onload], b').length") == 0
+        assert page_log.problems == []
+        return
     labels = page.evaluate("govgraph.nodes.get().map(n => n.label)")
     assert set(labels) == set(HOSTILE_NAMES)
     # render every tooltip and the details panel, in both languages, and hover nodes
