@@ -46,8 +46,8 @@ def redact(uri: str) -> str:
             return uri
         host = parts.hostname or ""
         netloc = f"{host}:{parts.port}" if parts.port else host
-    except ValueError:
-        return "<a malformed URI>"
+    except ValueError:  # not a URI at all: show no part that may be a user or password
+        return uri.split("@")[-1].split("?")[0]
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 

@@ -38,7 +38,7 @@ def test_push_pull_round_trip(cli, env, store, example_path: Path, tmp_path: Pat
     out = tmp_path / "pulled.yaml"
     result = cli("db", "pull", "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert "(revision 1)" in result.stdout
+    assert "(revision 1)" in result.stderr
     pulled = load_model(out)
     assert pulled.pulled_from is not None and pulled.pulled_from.revision == 1
     assert pulled.model_copy(update={"pulled_from": None}).canonical() == model.canonical()
