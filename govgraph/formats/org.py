@@ -55,7 +55,7 @@ from rdflib.term import Node
 from govgraph.dates import date_bounds
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write
-from govgraph.formats.jsonld_context import inline_contexts
+from govgraph.formats.jsonld_context import GOVGRAPH_CONTEXT_IRI, inline_contexts
 from govgraph.formats.parse import DocPath, Location, RawModel
 from govgraph.formats.safe_json import load_json, parse_json
 from govgraph.formats.safe_yaml import read_text
@@ -689,7 +689,11 @@ def read_rdf(path: str | Path) -> RawModel:
         with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated API
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
             if _rdf_format(path) == "json-ld":  # contexts from built-in copies only
-                document = inline_contexts(load_json(read_text(path), str(path)), str(path))
+                document = inline_contexts(
+                    load_json(read_text(path), str(path)),
+                    str(path),
+                    own={GOVGRAPH_CONTEXT_IRI: CONTEXT},
+                )
                 graph.parse(
                     data=json.dumps(document), format="json-ld", publicID=path.resolve().as_uri()
                 )
