@@ -10,7 +10,6 @@ leading apostrophe (``govgraph.formats.cells``).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -116,6 +115,8 @@ def emit_rows(
     if fmt == "json":
         emit_json([dict(row) for row in rows])
     elif fmt == "csv":
+        import csv
+
         from govgraph.formats.cells import guard_formula as _guard
 
         writer = csv.writer(sys.stdout, lineterminator="\n")

@@ -63,11 +63,22 @@ _KNOWN_FIELDS = sorted(
 )
 
 
+def _part(part: Any) -> str:
+    """A part of a field path as text; a key holding a character that is not printable
+    (a line break would split the one-line message) as its quoted repr.
+
+    >>> _part("name"), _part(3), _part("\\n")
+    ('name', '3', "'\\\\n'")
+    """
+    text = str(part)
+    return text if text.isprintable() else repr(text)
+
+
 def _path_of(loc: tuple[Any, ...]) -> tuple[tuple[str, int] | None, str | None]:
     if len(loc) >= 2 and loc[0] in ("entities", "relationships") and isinstance(loc[1], int):
         rest = loc[2:]
-        return (str(loc[0]), loc[1]), ".".join(str(part) for part in rest) or None
-    return None, ".".join(str(part) for part in loc) or None
+        return (str(loc[0]), loc[1]), ".".join(_part(part) for part in rest) or None
+    return None, ".".join(_part(part) for part in loc) or None
 
 
 def _hint(value: object, choices: Sequence[str]) -> tuple[str, str]:
