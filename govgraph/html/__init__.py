@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govgraph.dates import is_valid_on, parse_as_of
+from govgraph.dates import parse_as_of
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.page import render_page, safe_json
@@ -40,6 +40,7 @@ from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
 from govgraph.i18n import LANGUAGES, catalogue, text, type_name
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of as model_as_of
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import RelationType
 
 __all__ = [
@@ -232,7 +233,8 @@ def shown_on(data: dict[str, Any]) -> tuple[int, int]:
     day = parse_as_of(data["as_of"])
 
     def holds(record: dict[str, Any]) -> bool:
-        return is_valid_on(*(record.get("v") or (None, None)), day)
+        start, end = record.get("v") or (None, None)
+        return holds_on({"valid_from": start, "valid_to": end}, day)
 
     kept = {node["id"] for node in frame["nodes"] if holds(node)}
     lines = [e for e in frame["edges"] if holds(e) and e["f"] in kept and e["to"] in kept]

@@ -39,7 +39,7 @@ from typing import Any
 
 from govgraph.analysis import coverage, memberships, metrics, overlaps, reporting_chains
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES
-from govgraph.dates import is_valid_on, parse_as_of
+from govgraph.dates import parse_as_of
 from govgraph.findings import Finding
 from govgraph.graph import to_graph
 from govgraph.health import health
@@ -49,7 +49,7 @@ from govgraph.scenarios._index import RelIndex, delta_between
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.diff import Change, classify
 from govgraph.scenarios.spec import Scenario
-from govgraph.temporal import as_of
+from govgraph.temporal import as_of, holds_on
 from govgraph.vocabulary import BODY_KINDS, HIERARCHY_TYPES, EntityKind, RelationType, Role
 
 __all__ = ["METRIC_KEYS", "ImpactReport", "impact_between", "impact_report"]
@@ -415,7 +415,7 @@ def _findings_diff(
 
 def _present(union: _Union, entity_id: str, day: date, *, after: bool) -> bool:
     entity = union.entity(entity_id, after=after)
-    return entity is not None and is_valid_on(entity.valid_from, entity.valid_to, day)
+    return entity is not None and holds_on(entity, day)
 
 
 def _chains(before_graph, after_graph, union, bodies, day) -> list[dict[str, Any]]:
