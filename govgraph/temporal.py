@@ -6,7 +6,7 @@ a date uses it:
 
 - ``valid_positions`` / ``as_of``: the part of a model valid on a day;
 - ``govgraph.analysis._view.GraphView``: a graph as it was on a day, looked at on the
-  fly (walks cost what they visit); ``graph_as_of`` is that view, copied.
+  fly (walks cost what they visit); ``govgraph.graph_as_of`` is that view, copied.
 
 A relationship holds only with both endpoints.
 
@@ -24,15 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.model import GovernanceModel
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-__all__ = ["as_of", "graph_as_of", "holds_on", "valid_positions"]
+__all__ = ["as_of", "holds_on", "valid_positions"]
 
 
 def holds_on(fact: Any, day: date | None) -> bool:
@@ -89,26 +86,3 @@ def as_of(model: GovernanceModel, day: str | date | None) -> GovernanceModel:
         relationships=tuple(model.relationships[i] for i in relationships),
         rules=model.rules,
     )
-
-
-def graph_as_of(graph: nx.MultiDiGraph, day: str | date | None) -> nx.MultiDiGraph:
-    """The part of a govgraph ``graph`` (see ``govgraph.graph.to_graph``) valid on
-    ``day``: the ``GraphView`` of that day, copied into a new graph whose attribute
-    dicts are copies; the input is unchanged.
-
-    >>> from govgraph.graph import to_graph
-    >>> graph = to_graph(GovernanceModel.model_validate({"entities": [
-    ...     {"id": "a", "kind": "council", "name": {"en": "A"}, "valid_to": "2000"}]}))
-    >>> graph_as_of(graph, "2001").number_of_nodes()
-    0
-    """
-    if day is None:
-        return graph.copy()
-    from govgraph.analysis._view import GraphView
-
-    view = GraphView(graph, day)
-    result = graph.__class__()
-    result.graph.update(graph.graph)
-    result.add_nodes_from((node, dict(graph.nodes[node])) for node in view.nodes())
-    result.add_edges_from((u, v, key, dict(data)) for u, v, key, data in view.keyed_edges())
-    return result

@@ -1,5 +1,6 @@
+from govgraph import graph_as_of
 from govgraph.graph import to_graph
-from govgraph.temporal import as_of, graph_as_of
+from govgraph.temporal import as_of
 
 
 def ids(m):

@@ -4,7 +4,7 @@
 ``govgraph.temporal.holds_on``, the one test of a fact against a date), so that walks
 (chains, subordinates, paths, members) cost in proportion to what they visit, not to
 the size of the graph; nothing is copied and the graph is never changed.
-``govgraph.temporal.graph_as_of`` is this view, copied.
+``graph_as_of`` is this view, copied into a new graph.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ __all__ = [
     "EdgeTest",
     "GraphView",
     "formal_parent_line",
+    "graph_as_of",
     "parent_line",
 ]
 
@@ -153,6 +154,28 @@ class GraphView:
                 for key, data in keyed.items():
                     if day is None or self.data_ok(data):
                         yield source, target, key, data
+
+
+def graph_as_of(graph: nx.MultiDiGraph, day: str | date | None) -> nx.MultiDiGraph:
+    """The part of a govgraph ``graph`` (see ``govgraph.graph.to_graph``) valid on
+    ``day``: the ``GraphView`` of that day, copied into a new graph whose attribute
+    dicts are copies; the input is unchanged.
+
+    >>> from govgraph.graph import to_graph
+    >>> from govgraph.model import GovernanceModel
+    >>> graph = to_graph(GovernanceModel.model_validate({"entities": [
+    ...     {"id": "a", "kind": "council", "name": {"en": "A"}, "valid_to": "2000"}]}))
+    >>> graph_as_of(graph, "2001").number_of_nodes()
+    0
+    """
+    if day is None:
+        return graph.copy()
+    view = GraphView(graph, day)
+    result = graph.__class__()
+    result.graph.update(graph.graph)
+    result.add_nodes_from((node, dict(view.node(node))) for node in view.nodes())
+    result.add_edges_from((u, v, key, dict(data)) for u, v, key, data in view.keyed_edges())
+    return result
 
 
 #: Above this many nodes, "did you mean" compares the unknown id only with the ids next
