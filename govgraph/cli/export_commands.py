@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
@@ -18,7 +19,21 @@ from govgraph.cli.output import output_name, status, write_output
 from govgraph.html.views import VIEWS
 from govgraph.i18n import plural, text
 
+if TYPE_CHECKING:
+    from govgraph.model import GovernanceModel
+
 __all__ = ["export"]
+
+
+def _focus(model: GovernanceModel, focus: str | None) -> str | None:
+    """The id ``--focus`` names: an id, or a unique acronym or name (with "did you
+    mean" over ids and names when nothing matches)."""
+    if focus is None or focus in model:
+        return focus
+    from govgraph.analysis.lookup import resolve_entity
+    from govgraph.graph import to_graph
+
+    return resolve_entity(to_graph(model), focus)
 
 
 def _day(as_of_date: date | None, scenarios: tuple[str, ...]) -> date | None:
@@ -66,7 +81,12 @@ def export() -> None:
     metavar="SCENARIO",
     help="A scenario file; each one adds an option beside the baseline (repeatable).",
 )
-@click.option("--focus", metavar="ID", default=None, help="Only the neighbourhood of this entity.")
+@click.option(
+    "--focus",
+    metavar="ID",
+    default=None,
+    help="Only the neighbourhood of this entity (an id, or a unique acronym or name).",
+)
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
@@ -112,6 +132,7 @@ def html(
 
     day = _day(as_of_date, scenarios)
     loaded = load(model)  # the whole history: the page's slider can replay the years
+    focus = _focus(loaded, focus)
     stats = write_output(
         output,
         lambda path: export_html(
@@ -171,7 +192,12 @@ def html(
     default=None,
     help="0 draws the baseline, N the N-th scenario (default: 1 with --scenario, else 0).",
 )
-@click.option("--focus", metavar="ID", default=None, help="Only the neighbourhood of this entity.")
+@click.option(
+    "--focus",
+    metavar="ID",
+    default=None,
+    help="Only the neighbourhood of this entity (an id, or a unique acronym or name).",
+)
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
@@ -208,6 +234,7 @@ def svg(
     from govgraph.html.svg import export_svg
 
     loaded = load(model)
+    focus = _focus(loaded, focus)
     stats = export_svg(
         loaded,
         output,
