@@ -30,7 +30,13 @@ from typing import Any
 from govgraph.errors import InputError
 from govgraph.html.layout import attach_levels, layered_levels, layered_positions
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
-from govgraph.vocabulary import BODY_KINDS, GOVERNING_KINDS, HIERARCHY_TYPES, RelationType
+from govgraph.vocabulary import (
+    BODY_KINDS,
+    GOVERNING_KINDS,
+    HIERARCHY_TYPES,
+    RelationType,
+    is_hierarchy_line,
+)
 
 __all__ = ["LARGE_VIEW", "VIEWS", "build_frame", "focus_subset", "mark_changes"]
 
@@ -263,7 +269,7 @@ _BODY_VALUES = frozenset(kind.value for kind in BODY_KINDS)
 def _parents(model: GovernanceModel) -> dict[str, frozenset[str]]:
     parents: dict[str, set[str]] = defaultdict(set)
     for rel in model.relationships:
-        if rel.is_formal_line or rel.type is RelationType.PART_OF:
+        if is_hierarchy_line(rel.type, rel.formal):
             parents[rel.from_].add(rel.to)
     return {child: frozenset(found) for child, found in parents.items()}
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govgraph.dates import date_bounds, is_valid_on, parse_as_of
+from govgraph.dates import date_bounds, parse_as_of
 from govgraph.errors import InputError
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.scenarios._index import Delta, RelIndex, record_delta
@@ -57,6 +57,7 @@ from govgraph.scenarios.spec import (
     SetEngagement,
     Unlink,
 )
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import (
     BODY_KINDS,
     ENDPOINTS,
@@ -145,8 +146,9 @@ class _Work:
         """Find the relationships of several entities in one scan."""
         (self.relindex.out_of if outgoing else self.relindex.into)(ids)
 
-    def active(self, valid_from: str | None, valid_to: str | None) -> bool:
-        return is_valid_on(valid_from, valid_to, self.day)
+    def active(self, fact: Entity | Relationship) -> bool:
+        """Whether an entity or a relationship holds on the effective day."""
+        return holds_on(fact, self.day)
 
     def lines(
         self, entity_id: str, *, outgoing: bool, types: Iterable[RelationType] | None = None
@@ -156,7 +158,7 @@ class _Work:
         result = []
         for pos in self.positions(entity_id, outgoing=outgoing):
             rel = self.rel(pos)
-            if rel is None or not self.active(rel.valid_from, rel.valid_to):
+            if rel is None or not self.active(rel):
                 continue
             if wanted is None or rel.type in wanted:
                 result.append((pos, rel))
@@ -205,7 +207,7 @@ class _Work:
             close = difflib.get_close_matches(entity_id, ids, n=3, cutoff=0.6)
             hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             raise self.fail(f"unknown id {entity_id!r}{hint}", field)
-        if not self.active(entity.valid_from, entity.valid_to):
+        if not self.active(entity):
             raise self.fail(
                 f"{entity_id!r} is not in existence on {self.day.isoformat()} "
                 f"(valid {entity.valid_from or '…'} to {entity.valid_to or '…'})",
@@ -265,7 +267,7 @@ class _Work:
             if other is None or other.to != rel.to:
                 continue
             same = _signature(other) == signature
-            if same and self.active(other.valid_from, other.valid_to):
+            if same and self.active(other):
                 return None  # duplicates collapse
             if other.key == rel.key:
                 if same:
@@ -312,7 +314,7 @@ class _Work:
                 continue
             if remove:
                 self._set_rel(pos, None)
-            elif self.active(rel.valid_from, rel.valid_to):
+            elif self.active(rel):
                 self.end_rel(pos)
         if remove:
             self.new_entities.pop(entity_id, None)
