@@ -27,7 +27,7 @@ import click
 
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
-from govgraph.i18n import LANGUAGES, default_language, plural, text, translate_message
+from govgraph.i18n import LANGUAGES, default_language, plural, text
 from govgraph.terminal import printable
 
 if TYPE_CHECKING:
@@ -113,8 +113,7 @@ def _message(exc: GovgraphError, lang: str) -> str:
             words += text("error.did_you_mean", lang, ids=ids)
         return words
     if isinstance(exc, InputError):
-        message = translate_message(exc.message, lang)
-        return str(InputError(message, file=exc.file, line=exc.line, field=exc.field))
+        return str(InputError(exc.text_in(lang), file=exc.file, line=exc.line, field=exc.field))
     return str(exc)
 
 
@@ -171,7 +170,15 @@ def _terminate_cleanly() -> Iterator[None]:
 
 
 class GovgraphGroup(LazyGroup):
-    """A lazy click group that turns govgraph errors into clean messages and exit codes."""
+    """A lazy click group that turns govgraph errors into clean messages and exit codes,
+    with click's own messages (usage errors, ``Usage:``) in the command's language."""
+
+    def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from govgraph.i18n.click_messages import click_language, language_of
+
+        words = sys.argv[1:] if args is None else list(args)
+        with click_language(language_of([str(a) for a in words])):
+            return super().main(args, *posargs, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -22,6 +22,13 @@ pairs, put them in a Python file as ``_TEXT = {"key": ("English", "Français")}`
 fails on a key used in code but missing from the catalogue, on an empty or fuzzy
 translation and on placeholders that differ between the languages.
 
+An error or a finding that is shown later, in a language not known yet, holds a
+``Phrase``: the key and its values, said in a language when it is shown (its ``str``
+is the English)::
+
+>>> str(Phrase("error.unknown_id", id="pssd")), Phrase("error.unknown_id", id="pssd").say("fr")
+("unknown id 'pssd'", 'identifiant inconnu « pssd »')
+
 ``default_language()`` picks the language when ``--lang`` is not given:
 ``GOVGRAPH_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``fr_*`` is
 French), else English.
@@ -41,12 +48,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CATALOGUE_PATH",
     "LANGUAGES",
+    "Phrase",
     "catalogue",
     "default_language",
     "kind_name",
     "level_name",
     "plural",
     "role_name",
+    "say",
     "text",
     "translate_message",
     "type_name",
@@ -108,6 +117,53 @@ def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
         return str(key)
     form = forms[min(_PLURAL_FORM.get(lang, _PLURAL_FORM["en"])(count), len(forms) - 1)]
     return form.format(n=count, **values)
+
+
+class Phrase:
+    """A text of the catalogue not said yet: its key and values (values that are
+    themselves ``Phrase`` objects are said in the same language).
+
+    >>> Phrase("count.errors", n=2).say("fr"), str(Phrase("count.errors", n=1))
+    ('2 erreurs', '1 error')
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def say(self, lang: str = "en") -> str:
+        """The text in ``lang``."""
+        values = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        return text(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(sorted(map(str, self.values.items())))))
+
+
+def say(message: object, lang: str) -> str:
+    """``message`` in ``lang``: a ``Phrase`` is said; an exception holding a ``Phrase``
+    (e.g. a validator's ``ValueError(Phrase(...))``) says it; other text goes through
+    ``translate_message``.
+
+    >>> say(ValueError(Phrase("count.errors", n=0)), "fr"), say("plain", "fr")
+    ('0 erreur', 'plain')
+    """
+    if isinstance(message, BaseException) and len(message.args) == 1:
+        message = message.args[0]
+    if isinstance(message, Phrase):
+        return message.say(lang)
+    return translate_message(str(message), lang)
 
 
 @cache
