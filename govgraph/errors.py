@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from govgraph.i18n import Phrase, say
+from govgraph.i18n import Phrase, said_in
 
 if TYPE_CHECKING:
     from govgraph.findings import Finding
@@ -65,7 +65,7 @@ class InputError(GovgraphError):
         >>> InputError(Phrase("count.errors", n=2), file="m.yaml").text_in("fr")
         '2 erreurs'
         """
-        return say(self.phrase if self.phrase is not None else self.message, lang)
+        return said_in(self.phrase if self.phrase is not None else self.message, lang)
 
 
 class ModelInvalidError(InputError):

@@ -69,7 +69,7 @@ def _literal_keys(pattern: str) -> set[str]:
 
 def test_every_key_the_code_asks_for_is_in_the_catalogue():
     keys = set(catalogue())
-    asked = _literal_keys(r'\b(?:text|plural)\(\s*"([^"{}]+)"')
+    asked = _literal_keys(r'\b(?:text|plural|Phrase)\(\s*"([^"{}]+)"')
     asked |= {f"briefing.{k}" for k in _literal_keys(r'\bsay\(\s*"([^"{}]+)"')}
     asked |= {f"finding.{k}" for k in _literal_keys(r'make_finding\(\s*"([a-z-]+)"')}
     asked.discard("no-such-key")  # the doctest of an unknown key

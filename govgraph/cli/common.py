@@ -27,7 +27,7 @@ import click
 
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
-from govgraph.i18n import LANGUAGES, default_language, plural, text
+from govgraph.i18n import LANGUAGES, Phrase, default_language, plural, said_in, text
 from govgraph.terminal import printable
 
 if TYPE_CHECKING:
@@ -187,10 +187,10 @@ class GovgraphGroup(LazyGroup):
             with guard_inputs(), _terminate_cleanly():
                 return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("interrupted: no file was left half-written", err=True)
+            click.echo(text("error.interrupted", current_language()), err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except _Terminated:
-            click.echo("terminated: no file was left half-written", err=True)
+            click.echo(text("error.terminated", current_language()), err=True)
             ctx.exit(EXIT_TERMINATED)
         except GovgraphError as exc:
             report_error(exc, ctx.meta.get(_LANG), ctx.meta.get(_FORMAT))
@@ -237,7 +237,8 @@ class AsOfDate(click.ParamType):
         try:
             return parse_as_of(str(value))
         except ValueError as exc:
-            self.fail(f"{exc}; or 'today', or 'all' for every date", param, ctx)
+            lang = current_language()
+            self.fail(text("error.as_of", lang, reason=said_in(exc, lang)), param, ctx)
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
@@ -369,7 +370,7 @@ def raw_model(spec: str) -> RawModel:
         try:
             source = sys.stdin.buffer.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text ({exc.reason})", file=STDIN) from None
+            raise InputError(Phrase("error.not_utf8", reason=exc.reason), file=STDIN) from None
         return parse_document(source, STDIN, is_json=is_json)
     from govgraph.formats import read_raw
 

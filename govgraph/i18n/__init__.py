@@ -26,7 +26,7 @@ An error or a finding that is shown later, in a language not known yet, holds a
 ``Phrase``: the key and its values, said in a language when it is shown (its ``str``
 is the English)::
 
->>> str(Phrase("error.unknown_id", id="pssd")), Phrase("error.unknown_id", id="pssd").say("fr")
+>>> str(Phrase("error.unknown_id", id="pssd")), Phrase("error.unknown_id", id="pssd").said_in("fr")
 ("unknown id 'pssd'", 'identifiant inconnu « pssd »')
 
 ``default_language()`` picks the language when ``--lang`` is not given:
@@ -55,7 +55,7 @@ __all__ = [
     "level_name",
     "plural",
     "role_name",
-    "say",
+    "said_in",
     "text",
     "translate_message",
     "type_name",
@@ -123,7 +123,7 @@ class Phrase:
     """A text of the catalogue not said yet: its key and values (values that are
     themselves ``Phrase`` objects are said in the same language).
 
-    >>> Phrase("count.errors", n=2).say("fr"), str(Phrase("count.errors", n=1))
+    >>> Phrase("count.errors", n=2).said_in("fr"), str(Phrase("count.errors", n=1))
     ('2 erreurs', '1 error')
     """
 
@@ -133,13 +133,15 @@ class Phrase:
         self.key = key
         self.values = values
 
-    def say(self, lang: str = "en") -> str:
+    def said_in(self, lang: str = "en") -> str:
         """The text in ``lang``."""
-        values = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        values = {
+            k: v.said_in(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()
+        }
         return text(self.key, lang, **values)
 
     def __str__(self) -> str:
-        return self.say("en")
+        return self.said_in("en")
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}, **{self.values!r})"
@@ -151,18 +153,18 @@ class Phrase:
         return hash((self.key, tuple(sorted(map(str, self.values.items())))))
 
 
-def say(message: object, lang: str) -> str:
+def said_in(message: object, lang: str) -> str:
     """``message`` in ``lang``: a ``Phrase`` is said; an exception holding a ``Phrase``
     (e.g. a validator's ``ValueError(Phrase(...))``) says it; other text goes through
     ``translate_message``.
 
-    >>> say(ValueError(Phrase("count.errors", n=0)), "fr"), say("plain", "fr")
+    >>> said_in(ValueError(Phrase("count.errors", n=0)), "fr"), said_in("plain", "fr")
     ('0 erreur', 'plain')
     """
     if isinstance(message, BaseException) and len(message.args) == 1:
         message = message.args[0]
     if isinstance(message, Phrase):
-        return message.say(lang)
+        return message.said_in(lang)
     return translate_message(str(message), lang)
 
 
