@@ -121,7 +121,8 @@ def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
 
 class Phrase:
     """A text of the catalogue not said yet: its key and values (values that are
-    themselves ``Phrase`` objects are said in the same language).
+    themselves ``Phrase`` objects are said in the same language; a callable value, such
+    as a finding's ``message``, is called with the language).
 
     >>> Phrase("count.errors", n=2).said_in("fr"), str(Phrase("count.errors", n=1))
     ('2 erreurs', '1 error')
@@ -136,7 +137,8 @@ class Phrase:
     def said_in(self, lang: str = "en") -> str:
         """The text in ``lang``."""
         values = {
-            k: v.said_in(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()
+            k: v.said_in(lang) if isinstance(v, Phrase) else v(lang) if callable(v) else v
+            for k, v in self.values.items()
         }
         return text(self.key, lang, **values)
 
