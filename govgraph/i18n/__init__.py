@@ -170,37 +170,50 @@ def said_in(message: object, lang: str) -> str:
     return translate_message(str(message), lang)
 
 
+#: The catalogue sections ``translate_message`` reads: govgraph's messages raised as
+#: English text, and the words of the parsers govgraph uses (PyYAML, json, csv).
+_TRANSLATED_PREFIXES = ("message.", "parser.")
+
+
 @cache
 def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """The ``message.*`` entries as regular expressions over their English text."""
+    """The ``message.*`` and ``parser.*`` entries as regular expressions over their
+    English text, the most specific (the longest fixed text) first."""
     patterns = []
     for key, entry in catalogue().items():
-        if key.startswith("message."):
+        if key.startswith(_TRANSLATED_PREFIXES):
             parts = re.split(r"\{(\w+)[^}]*\}", entry.english[0])
             regex = "".join(
                 re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)"
                 for i, part in enumerate(parts)
             )
-            patterns.append((key, re.compile(regex, re.DOTALL)))
-    return patterns
+            fixed = sum(len(part) for part in parts[::2])
+            patterns.append((fixed, key, re.compile(regex, re.DOTALL)))
+    patterns.sort(key=lambda found: -found[0])
+    return [(key, pattern) for _, key, pattern in patterns]
 
 
-def translate_message(message: str, lang: str) -> str:
+def translate_message(message: str, lang: str, _depth: int = 0) -> str:
     """An English message of the library (an error's text) in ``lang``, when it is one
-    of the catalogue's ``message.*`` texts; else as is. The values inside (a parser's
-    own words, a path) stay as they are.
+    of the catalogue's ``message.*`` texts; the values inside are translated in turn
+    when they are known words of a parser (``parser.*``: PyYAML's, json's, csv's);
+    anything else (a path, a value) stays as is.
 
     >>> translate_message("invalid JSON: Expecting value", "fr")
-    'JSON invalide : Expecting value'
+    'JSON invalide : valeur attendue'
     >>> translate_message("something else", "fr")
     'something else'
     """
-    if lang == "en":
+    if lang == "en" or _depth > 4:
         return message
     for key, pattern in _message_patterns():
         match = pattern.fullmatch(message)
         if match:
-            return text(key, lang, **match.groupdict())
+            values = {
+                name: translate_message(value, lang, _depth + 1)
+                for name, value in match.groupdict().items()
+            }
+            return text(key, lang, **values)
     return message
 
 
