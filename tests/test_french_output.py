@@ -90,6 +90,13 @@ ENGLISH_WORDS = (
     "either",
     "wrote",
     "none",
+    "or",
+    "key",
+    "indicator",
+    "line",
+    "while",
+    "parsing",
+    "but",
 )
 _WORD = re.compile(r"(?<![\w\-./@$])(" + "|".join(ENGLISH_WORDS) + r")(?![\w\-/@])", re.IGNORECASE)
 #: A number written the English way: 0.75, 12,345 (French: 0,75 and 12 345).
@@ -327,3 +334,46 @@ def test_click_messages_stay_english_without_french(cli, folder):
     assert "Utilisation :" in french.stderr and "Argument manquant" in french.stderr
     again = cli("chain", folder / "fixtures" / "joint-councils.yaml")
     assert again.stderr == result.stderr
+
+
+#: Broken documents: each makes a parser (PyYAML, json, csv) or govgraph's own safe
+#: readers refuse the file with its own words.
+BROKEN = {
+    "flow.yaml": "entities: [{id: a, kind: council\n",
+    "colon.yaml": "entities:\n  - id: a\n    kind: council\n   name: x\n",
+    "tab.yaml": "entities:\n\t- id: a\n",
+    "alias.yaml": "entities: *nowhere\n",
+    "character.yaml": "entities: [@a]\n",
+    "twice.yaml": "entities: []\nentities: []\n",
+    "quote.yaml": 'entities: "abc\n',
+    "block.yaml": "entities:\n  - a\n b: c\n",
+    "value.json": '{"entities": }',
+    "comma.json": '{"entities": [] "relationships": []}',
+    "property.json": "{'entities': []}",
+    "extra.json": '{"entities": []} x',
+    "string.json": '{"entities": "abc',
+    "nan.json": '{"entities": NaN}',
+    "twice.json": '{"entities": [], "entities": []}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_the_parsers_words_in_french(cli, tmp_path, monkeypatch, name):
+    monkeypatch.setenv("COLUMNS", "400")
+    path = tmp_path / name
+    path.write_text(BROKEN[name], encoding="utf-8")
+    result = cli("validate", path, "--lang", "fr")
+    assert result.exit_code == 2 and result.stderr.startswith("erreur : "), result.stderr
+    assert english_left(result.stdout + result.stderr, tmp_path) == [], result.stderr
+    english = cli("validate", path)
+    assert english.stderr.startswith("error: ") and english.stderr != result.stderr
+
+
+def test_a_broken_csv_table_in_french(cli, tmp_path):
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "entities.csv").write_text('id,kind,name_en\na,council,"x"y\n', encoding="utf-8")
+    (folder / "relationships.csv").write_text("from,type,to\n", encoding="utf-8")
+    result = cli("validate", folder, "--lang", "fr")
+    assert result.exit_code == 2 and "CSV invalide : " in result.stderr
+    assert english_left(result.stderr, tmp_path) == [], result.stderr
