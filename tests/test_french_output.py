@@ -99,8 +99,8 @@ ENGLISH_WORDS = (
     "but",
 )
 _WORD = re.compile(r"(?<![\w\-./@$])(" + "|".join(ENGLISH_WORDS) + r")(?![\w\-/@])", re.IGNORECASE)
-#: A number written the English way: 0.75, 12,345 (French: 0,75 and 12 345).
-_ENGLISH_NUMBER = re.compile(r"(?<![\w.,\-/:])\d+(?:\.\d+|,\d{3})(?![\w.\-/])")
+#: A decimal written the English way: 0.75 (French: 0,75).
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,\-/:])\d+\.\d+(?![\w.\-/])")
 
 
 def _fragments(text: str) -> Iterator[str]:
@@ -280,7 +280,7 @@ def test_the_detector_finds_english():
     folder = Path("/nowhere")
     assert english_left("erreur : /nowhere/m.yaml:3: move: unknown id 'nope'", folder)
     assert english_left("Usage: govgraph chain [OPTIONS] MODEL ID", folder)
-    assert english_left("Jaccard 0.75", folder) and english_left("1,234 entités", folder)
+    assert english_left("Jaccard 0.75", folder)
     assert english_left("champ : Input should be a valid integer", folder)
     french = (
         "erreur : /nowhere/m.yaml:3: operations[0].move.body : identifiant inconnu « nope »\n"
@@ -377,3 +377,14 @@ def test_a_broken_csv_table_in_french(cli, tmp_path):
     result = cli("validate", folder, "--lang", "fr")
     assert result.exit_code == 2 and "CSV invalide : " in result.stderr
     assert english_left(result.stderr, tmp_path) == [], result.stderr
+
+
+def test_french_numbers_are_grouped_by_thousands(cli, tmp_path):
+    """A large model: counts have a narrow no-break space between thousands."""
+    path = tmp_path / "large.json"
+    cli("generate", "-o", path, "--bodies", 1200, "--people", 300)
+    result = cli("convert", path, tmp_path / "copy.yaml", "--lang", "fr")
+    assert result.exit_code == 0
+    assert re.search(r"\(\d{1,3}\u202f\d{3} entités, \d{1,3}\u202f\d{3} relations\)", result.stderr)
+    english = cli("convert", path, tmp_path / "copy.yaml")
+    assert re.search(r"\(\d{4,} entities, \d{4,} relationships\)", english.stderr)

@@ -43,6 +43,7 @@ from govgraph.cli.common import (
 from govgraph.cli.output import Column, emit, emit_json, emit_rows
 from govgraph.graph import to_graph
 from govgraph.i18n import kind_name, role_name, text, type_name
+from govgraph.i18n.numbers import number as number_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -729,8 +730,8 @@ def _structure_rows(
     def names(ids: list[str]) -> list[str]:
         return [_short(graph, node, lang) for node in ids]
 
-    def number(value: float | None) -> str:
-        return text("unknown", lang) if value is None else f"{value:.4g}"
+    def figure(value: float | None) -> str:
+        return text("unknown", lang) if value is None else number_text(value, lang, spec=".4g")
 
     return [
         {"metric": text(key, lang), "value": value}
@@ -746,8 +747,11 @@ def _structure_rows(
                 "widest_spans",
                 [f"{_short(graph, w['id'], lang)} ({w['span']})" for w in widest],
             ),
-            ("meeting_days_per_year", number(structure["meeting_days_per_year"])),
-            ("member_load", f"{number(load['mean'])}, {number(load['max'])}"),
+            ("meeting_days_per_year", figure(structure["meeting_days_per_year"])),
+            (
+                "member_load",
+                f"{figure(load['mean'])}{text('figures.separator', lang)}{figure(load['max'])}",
+            ),
             ("betweenness_method", method),
         )
     ]

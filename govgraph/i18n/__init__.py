@@ -103,20 +103,30 @@ def text(key: str, lang: str = "en", /, **values: object) -> str:
     count = values.get("n")
     if len(forms) > 1 and isinstance(count, int):
         return plural(key, count, lang, **{k: v for k, v in values.items() if k != "n"})
-    return forms[0].format(**values) if values else forms[0]
+    if values:
+        return forms[0].format(**values)
+    return forms[0].replace("{{", "{").replace("}}", "}")  # a literal brace, unescaped
 
 
 def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
-    """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count.
+    """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count
+    (grouped by thousands in French).
 
     >>> plural("count.options", 1, "en"), plural("count.options", 2, "fr")
     ('1 option', '2 options')
+    >>> plural("count.entities", 12345, "fr"), plural("count.entities", 12345, "en")
+    ('12\u202f345 entités', '12345 entities')
     """
     forms = _forms(key, lang)
     if forms is None:
         return str(key)
     form = forms[min(_PLURAL_FORM.get(lang, _PLURAL_FORM["en"])(count), len(forms) - 1)]
-    return form.format(n=count, **values)
+    shown: object = count
+    if lang == "fr" and abs(count) >= 1000:  # 12 345 in French (govgraph.i18n.numbers)
+        from govgraph.i18n.numbers import number
+
+        shown = number(count, lang)
+    return form.format(n=shown, **values)
 
 
 class Phrase:
@@ -183,11 +193,12 @@ def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
     for key, entry in catalogue().items():
         if key.startswith(_TRANSLATED_PREFIXES):
             parts = re.split(r"\{(\w+)[^}]*\}", entry.english[0])
+            literals = [p.replace("{{", "{").replace("}}", "}") for p in parts[::2]]
             regex = "".join(
-                re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)"
+                re.escape(literals[i // 2]) if i % 2 == 0 else f"(?P<{part}>.*?)"
                 for i, part in enumerate(parts)
             )
-            fixed = sum(len(part) for part in parts[::2])
+            fixed = sum(len(part) for part in literals)
             patterns.append((fixed, key, re.compile(regex, re.DOTALL)))
     patterns.sort(key=lambda found: -found[0])
     return [(key, pattern) for _, key, pattern in patterns]
