@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from govgraph.i18n import Phrase, catalogue
+from govgraph.i18n import Phrase, catalogue, translate_message
 
 __all__ = ["hint", "phrase_of"]
 
@@ -78,7 +78,8 @@ def phrase_of(
         inner = ctx["error"]
         if inner.args and isinstance(inner.args[0], Phrase):
             return inner.args[0]
-        return Phrase("pydantic.value_error", message=str(inner))
+        words = str(inner)
+        return Phrase("pydantic.value_error", message=lambda lang: translate_message(words, lang))
     if kind == "extra_forbidden":
         return Phrase("pydantic.extra_forbidden", field=last, hint=hint(last, fields))
     if kind == "missing":
