@@ -174,6 +174,9 @@ BAD_SCENARIOS = {
     "unknown-field.yaml": "name: x\noperations:\n  - move: {body: pssdc, too: joint-councils}\n",
     "not-a-body.yaml": "name: x\noperations:\n  - move: {body: alberta, to: joint-councils}\n",
     "bad-value.yaml": "name: x\noperations:\n  - abolish: {body: pssdc, effective: 12}\n",
+    "no-destination.yaml": "name: x\noperations:\n  - dissolve: {body: pssdc}\n",
+    "cycle.yaml": "name: x\noperations:\n  - move: {body: joint-councils, to: pssdc}\n",
+    "bad-date.yaml": "name: x\neffective: 2026-02-30\noperations:\n  - abolish: {body: pssdc}\n",
 }
 BAD_RULES = {
     "unknown-type.yaml": "rules:\n  - id: x\n    require: {count: {rel: NOPE}, equals: 1}\n",
@@ -243,6 +246,18 @@ def _commands() -> list[tuple[str, list[str]]]:
         ("members", ["members", model, "pssdc"]),
         ("subordinates", ["subordinates", model, "joint-councils"]),
         ("links", ["links", model, "pssdc"]),
+        ("path", ["path", model, "pssdc", "pscioc"]),
+        ("memberships", ["memberships", model, "canada"]),
+        ("find", ["find", model, "numérique"]),
+        ("list", ["list", model]),
+        ("init", ["init", "{tmp}/starter.yaml"]),
+        ("generate", ["generate", "-o", "{tmp}/generated.json", "--bodies", "5", "--people", "5"]),
+        ("export html", ["export", "html", model, "-o", "{tmp}/map.html"]),
+        ("export svg", ["export", "svg", model, "-o", "{tmp}/map.svg"]),
+        ("unknown view", ["export", "html", model, "-o", "{tmp}/x.html", "--view", "nope"]),
+        ("out of range", ["overlaps", model, "--min-jaccard", "2"]),
+        ("web address", ["show", "https://example.org/model.yaml"]),
+        ("csv fields", ["validate", "{tmp}/tables"]),
     ]
     return commands
 
@@ -261,6 +276,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for file, source in files.items():
             (tmp / name / file).write_text(source, encoding="utf-8")
     (tmp / "rules" / "default.yaml").write_text(DEFAULT_MESSAGE_RULES, encoding="utf-8")
+    (tmp / "tables").mkdir()
+    (tmp / "tables" / "entities.csv").write_text("id,kind,name_en\na,council,x,y\n", "utf-8")
+    (tmp / "tables" / "relationships.csv").write_text("from,type,to\n", encoding="utf-8")
     return tmp
 
 

@@ -32,6 +32,7 @@ from govgraph.analysis.membership import bodies_without_members
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
 from govgraph.cli.common import (
+    FloatRange,
     as_of_line,
     as_of_today_option,
     as_of_value,
@@ -555,7 +556,7 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
 )
 @click.option(
     "--min-jaccard",
-    type=click.FloatRange(0.0, 1.0),
+    type=FloatRange(0.0, 1.0),
     default=0.0,
     show_default=True,
     help="Only pairs scoring at least this.",

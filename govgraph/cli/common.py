@@ -43,6 +43,7 @@ __all__ = [
     "EXIT_USAGE",
     "STDIN",
     "AsOfDate",
+    "FloatRange",
     "GovgraphGroup",
     "as_of_line",
     "as_of_option",
@@ -239,6 +240,34 @@ class AsOfDate(click.ParamType):
         except ValueError as exc:
             lang = current_language()
             self.fail(text("error.as_of", lang, reason=said_in(exc, lang)), param, ctx)
+
+
+class FloatRange(click.FloatRange):
+    """``click.FloatRange`` (closed bounds) whose numbers are written in the command's
+    language, in its error (``2,0 n'est pas dans l'intervalle 0,0<=x<=1,0.``) as in help."""
+
+    def _describe_range(self) -> str:
+        from govgraph.i18n.numbers import number
+
+        lang = current_language()
+        if self.min is None:
+            return f"x<={number(self.max, lang)}"
+        if self.max is None:
+            return f"x>={number(self.min, lang)}"
+        return f"{number(self.min, lang)}<=x<={number(self.max, lang)}"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from gettext import gettext as _
+
+        from govgraph.i18n.numbers import number
+
+        found = click.FLOAT.convert(value, param, ctx)
+        low = self.min is not None and found < self.min
+        if low or (self.max is not None and found > self.max):
+            message = _("{value} is not in the range {range}.")
+            shown = number(found, current_language())
+            self.fail(message.format(value=shown, range=self._describe_range()), param, ctx)
+        return found
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:

@@ -156,7 +156,7 @@ def view_data(
         as_of = next((s.effective for s in loaded if getattr(s, "effective", None)), None)
     base_model = model_as_of(model, as_of)
     baseline = build_frame(base_model, view, focus=focus, depth=depth, large=large)
-    baseline["name"] = ["Baseline", "Situation actuelle"]
+    baseline["name"] = [text("page.baseline", "en"), text("page.baseline", "fr")]
     frames = [baseline]
     if loaded:
         from govgraph.scenarios import apply_scenario, diff_models
