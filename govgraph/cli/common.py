@@ -27,7 +27,15 @@ import click
 
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
-from govgraph.i18n import LANGUAGES, Phrase, default_language, plural, said_in, text
+from govgraph.i18n import (
+    LANGUAGES,
+    Phrase,
+    default_language,
+    plural,
+    said_in,
+    text,
+    translate_message,
+)
 from govgraph.terminal import printable
 
 if TYPE_CHECKING:
@@ -115,7 +123,7 @@ def _message(exc: GovgraphError, lang: str) -> str:
         return words
     if isinstance(exc, InputError):
         return str(InputError(exc.text_in(lang), file=exc.file, line=exc.line, field=exc.field))
-    return str(exc)
+    return translate_message(str(exc), lang)
 
 
 def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = None) -> None:
