@@ -406,3 +406,12 @@ def test_french_numbers_are_grouped_by_thousands(cli, tmp_path):
     assert re.search(r"\(\d{1,3}\u202f\d{3} entités, \d{1,3}\u202f\d{3} relations\)", result.stderr)
     english = cli("convert", path, tmp_path / "copy.yaml")
     assert re.search(r"\(\d{4,} entities, \d{4,} relationships\)", english.stderr)
+
+
+def test_click_messages_follow_the_environment_and_the_last_lang(cli, folder, monkeypatch):
+    model = folder / "fixtures" / "joint-councils.yaml"
+    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
+    assert "Erreur : Argument manquant 'ID'." in cli("chain", model).stderr
+    assert "Error: Missing argument 'ID'." in cli("chain", model, "--lang", "en").stderr
+    monkeypatch.setenv("GOVGRAPH_LANG", "en")
+    assert "Erreur : " in cli("chain", model, "--lang=en", "--lang=fr").stderr
