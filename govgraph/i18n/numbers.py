@@ -32,7 +32,7 @@ def number(value: object, lang: str = "en", *, spec: str = "") -> str:
     english = format(value, spec) if spec else str(value)
     if lang != "fr" or (isinstance(value, float) and not math.isfinite(value)):
         return english
-    if "e" in english.lower():  # 1e-05: no grouping to do
+    if "e" in english.lower() or abs(value) < 1000:  # 1e-05, 0.75: no grouping to do
         return english.replace(".", ",")
     from babel.numbers import format_decimal
 
