@@ -103,18 +103,22 @@ def is_quiet() -> bool:
     return bool(_meta().get(_QUIET))
 
 
+def _labelled(label: str | None, message: str, lang: str) -> str:
+    """``label: message`` as ``lang`` writes it (``label : message`` in French)."""
+    return text("error.labelled", lang, label=label, message=message) if label else message
+
+
+def _located(message: str, lang: str, file: str | None, line: int | None, field: str | None) -> str:
+    """``file:line: field: message``, the field's colon as ``lang`` writes it."""
+    return str(InputError(_labelled(field, message, lang), file=file, line=line))
+
+
 def _message(exc: GovgraphError, lang: str) -> str:
     """The error's one-line message in ``lang`` (the parts govgraph knows how to say)."""
     if isinstance(exc, ModelInvalidError) and exc.findings:
         first = exc.findings[0]
-        return str(
-            InputError(
-                f"{first.code}: {first.message(lang)}",
-                file=exc.file,
-                line=exc.line,
-                field=exc.field,
-            )
-        )
+        message = _labelled(first.code, first.message(lang), lang)
+        return _located(message, lang, exc.file, exc.line, exc.field)
     if isinstance(exc, UnknownEntityError):
         words = text("error.unknown_id", lang, id=exc.entity_id)
         if exc.suggestions:
@@ -122,7 +126,7 @@ def _message(exc: GovgraphError, lang: str) -> str:
             words += text("error.did_you_mean", lang, ids=ids)
         return words
     if isinstance(exc, InputError):
-        return str(InputError(exc.text_in(lang), file=exc.file, line=exc.line, field=exc.field))
+        return _located(exc.text_in(lang), lang, exc.file, exc.line, exc.field)
     return translate_message(str(exc), lang)
 
 
@@ -145,8 +149,8 @@ def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = 
     if len(findings) > 1:
         for finding in findings[:MAX_ERROR_LINES]:
             where = f"{finding.location}: " if finding.location else ""
-            field = f"{finding.field_path}: " if finding.field_path else ""
-            line = f"{where}{field}{finding.code}: {finding.message(lang)}"
+            said = _labelled(finding.code, finding.message(lang), lang)
+            line = where + _labelled(finding.field_path, said, lang)
             click.echo(printable(text("error.line", lang, message=line)), err=True)
         hidden = len(findings) - MAX_ERROR_LINES
         if hidden > 0:
