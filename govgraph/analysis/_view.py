@@ -20,6 +20,7 @@ import networkx as nx
 from govgraph.dates import parse_as_of
 from govgraph.errors import InputError, UnknownEntityError
 from govgraph.temporal import holds_on
+from govgraph.i18n import Phrase
 from govgraph.vocabulary import BODY_KINDS, RelationType, is_hierarchy_line
 
 __all__ = [
@@ -109,7 +110,9 @@ class GraphView:
             raise UnknownEntityError(str(entity_id), suggest(self.graph, str(entity_id)))
         if not self.data_ok(self._nodes[entity_id]):
             assert self.day is not None
-            raise InputError(f"{entity_id!r} is not valid on {self.day.isoformat()}")
+            raise InputError(
+                Phrase("analysis.not_valid_on", id=entity_id, day=self.day.isoformat())
+            )
         return entity_id
 
     def out_edges(self, node: Any, test: EdgeTest) -> Iterator[tuple[str, dict[str, Any]]]:

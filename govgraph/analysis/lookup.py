@@ -31,6 +31,7 @@ import networkx as nx
 
 from govgraph.analysis._view import GraphView, suggest
 from govgraph.errors import InputError, UnknownEntityError
+from govgraph.i18n import Phrase
 
 __all__ = ["find_entities", "fold", "initials", "list_entities", "resolve_entity"]
 
@@ -77,7 +78,7 @@ def find_entities(
     """
     wanted = fold(query)
     if not wanted:
-        raise InputError("the text to find is empty", field="TEXT")
+        raise InputError(Phrase("analysis.empty_text"), field="TEXT")
     view = GraphView(graph, as_of)
     found: list[tuple[int, str, dict[str, Any]]] = []
     for node, data in graph.nodes(data=True):
@@ -153,7 +154,7 @@ def resolve_entity(graph: nx.MultiDiGraph, given: str) -> str:
         return matches[0]
     if matches:
         shown = ", ".join(repr(m) for m in sorted(matches)[:5])
-        raise InputError(f"{given!r} could be {shown}: give the id")
+        raise InputError(Phrase("analysis.ambiguous", given=given, shown=shown))
     raise UnknownEntityError(given, _suggestions(graph, given))
 
 

@@ -41,6 +41,7 @@ from govgraph.cli.output import (
 )
 from govgraph.errors import InputError
 from govgraph.formats import write_model
+from govgraph.i18n import Phrase
 from govgraph.store import ANALYST_QUERIES, DEFAULT_MODEL_KEY, GraphStore, analyst_queries
 from govgraph.store.connect import ConnectionSettings, open_driver
 
@@ -111,7 +112,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         key = key.strip()
         if not sep or not _KEY.match(key):
-            raise InputError(f"parameter {pair!r} must look like key=value")
+            raise InputError(Phrase("db.parameter", pair=pair))
         try:
             params[key] = json.loads(raw)
         except json.JSONDecodeError:
@@ -328,12 +329,12 @@ def query(
         )
         return
     if name not in ANALYST_QUERIES:
-        raise InputError(f"no query named {name!r} (named queries: {', '.join(ANALYST_QUERIES)})")
+        raise InputError(Phrase("db.no_query", name=name, queries=", ".join(ANALYST_QUERIES)))
     values = _parse_params(params)
     if "model" in values:
-        raise InputError("give the model key with --model, not -p model=...")
+        raise InputError(Phrase("db.model_key"))
     if "date" in values:
-        raise InputError("give the date with --as-of, not -p date=...")
+        raise InputError(Phrase("db.date_param"))
     if as_of_date is not None:
         values["date"] = as_of_date.isoformat()
     with open_store(uri, user, password, database, model_key) as (store, _):

@@ -18,6 +18,7 @@ from govgraph.cli.common import (
 from govgraph.cli.output import output_name, status, write_output
 from govgraph.html.views import VIEWS
 from govgraph.i18n import plural, text
+from govgraph.i18n.numbers import number as number_text
 
 if TYPE_CHECKING:
     from govgraph.model import GovernanceModel
@@ -246,4 +247,5 @@ def svg(
         scenarios=list(scenarios),
         option=option,
     )
-    click.echo(f"Wrote {output} ({stats['bytes'] // 1024} KiB)", err=True)
+    size = number_text(stats["bytes"] // 1024, lang)
+    status(text("written_svg", lang, path=output_name(output, lang), size=size))

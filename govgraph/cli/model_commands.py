@@ -34,7 +34,7 @@ from govgraph.cli.output import (
 )
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.formats.dialects import WRITABLE_DIALECTS
-from govgraph.i18n import kind_name, plural, text, type_name
+from govgraph.i18n import Phrase, kind_name, plural, text, type_name
 from govgraph.sources import is_database_uri
 
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def convert(
     from govgraph.formats import CSV_FORMAT, format_for, write_model
 
     if dialect is not None and (out == "-" or format_for(out, for_writing=True) is not CSV_FORMAT):
-        raise InputError("--dialect applies to the CSV form only (a directory)", file=out)
+        raise InputError(Phrase("error.dialect_csv"), file=out)
     loaded = load(model, as_of_date)
     if dialect is not None:
         from govgraph.formats.spreadsheet import write_csv_directory

@@ -37,7 +37,7 @@ from govgraph.html.page import render_page, safe_json
 from govgraph.html.picture import attach_tree
 from govgraph.html.style import KNOWN_WORDS, STYLE, attribute_name, page_texts
 from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
-from govgraph.i18n import LANGUAGES, catalogue, text, type_name
+from govgraph.i18n import LANGUAGES, Phrase, catalogue, text, type_name
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of as model_as_of
 from govgraph.temporal import holds_on
@@ -166,9 +166,9 @@ def view_data(
     ('2020-01-01', True, 8)
     """
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r} (expected en or fr)", field="lang")
+        raise InputError(Phrase("html.unknown_language", lang=lang), field="lang")
     if depth < 0:
-        raise InputError("depth must be 0 or more", field="depth")
+        raise InputError(Phrase("error.depth_zero"), field="depth")
     loaded = _load_scenarios(scenarios)
     if as_of is None and loaded:
         # a scenario with an effective date keeps history: show the day it takes effect
@@ -179,7 +179,7 @@ def view_data(
     base_model = model_as_of(model, as_of)
     shown = model if carries_history else base_model
     baseline = build_frame(shown, view, focus=focus, depth=depth, large=large)
-    baseline["name"] = ["Baseline", "Situation actuelle"]
+    baseline["name"] = [text("page.baseline", "en"), text("page.baseline", "fr")]
     frames = [baseline]
     if loaded:
         from govgraph.scenarios import apply_scenario, diff_models

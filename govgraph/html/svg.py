@@ -22,6 +22,7 @@ from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.picture import frame_geometry, tree_of
 from govgraph.html.tree import BOX_H, BOX_W, FONT, LINE_H
+from govgraph.i18n import Phrase
 from govgraph.model import GovernanceModel
 
 __all__ = ["export_svg", "render_svg"]
@@ -87,7 +88,7 @@ def render_svg(
     from govgraph.html import view_data
 
     if view != "hierarchy":
-        raise InputError(f"SVG export draws the hierarchy view, not {view!r}", field="view")
+        raise InputError(Phrase("html.svg_view", view=view), field="view")
     data = view_data(
         model,
         view=view,

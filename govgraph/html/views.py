@@ -29,6 +29,7 @@ from typing import Any
 
 from govgraph.errors import InputError
 from govgraph.html.layout import attach_levels, layered_levels, layered_positions
+from govgraph.i18n import Phrase
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.vocabulary import (
     BODY_KINDS,
@@ -203,7 +204,7 @@ def build_frame(
     ``large`` nodes, ``preset`` (x/y computed here in O(V + E), physics off).
     """
     if view not in VIEWS:
-        raise InputError(f"unknown view {view!r} (expected one of {', '.join(VIEWS)})")
+        raise InputError(Phrase("html.unknown_view", view=view, views=", ".join(VIEWS)))
     if view == "hierarchy":
         entities, rels = _hierarchy_parts(model)
         edges = [edge_record(r, f"e{i}") for i, r in enumerate(rels)]
@@ -216,7 +217,7 @@ def build_frame(
         if focus not in model:
             model.entity(focus)  # raises UnknownEntityError with suggestions
         if focus not in {e.id for e in entities}:
-            raise InputError(f"{focus!r} is not in the {view} view", field="focus")
+            raise InputError(Phrase("html.not_in_view", focus=focus, view=view), field="focus")
         kept, edges = focus_subset((e.id for e in entities), edges, focus, depth)
         entities = [e for e in entities if e.id in kept]
     nodes = [node_record(e) for e in entities]
