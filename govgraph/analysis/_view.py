@@ -19,8 +19,8 @@ import networkx as nx
 
 from govgraph.dates import parse_as_of
 from govgraph.errors import InputError, UnknownEntityError
-from govgraph.temporal import holds_on
 from govgraph.i18n import Phrase
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import BODY_KINDS, RelationType, is_hierarchy_line
 
 __all__ = [
