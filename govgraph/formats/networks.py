@@ -5,7 +5,8 @@ Both formats hold flat attributes, so the graph is written in the spreadsheet fo
 columns (``govgraph.formats.rows``): nodes carry ``label`` (the English name, else the
 French one), ``kind``, ``name_en``, ``name_fr``, ``acronym_en``, ``acronym_fr``,
 ``description``, ``valid_from``, ``valid_to``, ``tags`` (``a;b``), ``source``,
-``identifiers`` (``scheme=value;...``) and one ``attr.<name>`` per attribute (a number
+``identifiers`` (``scheme=value;...``), ``description_en`` / ``description_fr`` (a
+description given in both languages) and one ``attr.<name>`` per attribute (a number
 when every value of that attribute is a number, else the cell text); edges carry
 ``type`` (``relation`` in GEXF, where ``type`` means directed/undirected), ``label``,
 ``formal``, ``role``, ``level``, ``service``, ``valid_from``, ``valid_to``, ``tags``,
@@ -58,7 +59,7 @@ __all__ = ["ATTRIBUTE_PREFIX", "flat_graph", "read_graphml", "write_gexf", "writ
 
 #: Prefix of the columns holding a record's free attributes.
 ATTRIBUTE_PREFIX = "attr."
-_ENTITY_EXTRA = 12  # cells of ENTITY_COLUMNS before the attribute columns
+_ENTITY_EXTRA = 14  # cells of ENTITY_COLUMNS before the attribute columns
 _RELATIONSHIP_EXTRA = 11
 
 

@@ -42,7 +42,7 @@ from pydantic import (
 
 from govgraph.errors import InputError
 from govgraph.formats.documents import read_document
-from govgraph.model import EntityId, LocalizedText, PartialDate, Service, Tag
+from govgraph.model import Description, EntityId, LocalizedText, PartialDate, Service, Tag
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __all__ = [
@@ -102,7 +102,7 @@ class Merge(_Operation):
     kind: EntityKind | None = None
     name: Text | None = None
     acronym: Text | None = None
-    description: str | None = None
+    description: Description = None
     #: formal parent of a new body (by default it takes the merged bodies' parents)
     reports_to: EntityId | None = None
 
@@ -126,7 +126,7 @@ class Create(_Operation):
     kind: EntityKind
     name: Text
     acronym: Text | None = None
-    description: str | None = None
+    description: Description = None
     tags: tuple[Tag, ...] = ()
     attributes: dict[str, JsonValue] = Field(default_factory=dict)
     reports_to: EntityId | None = None
@@ -184,7 +184,7 @@ class Set(_Operation):
     op: ClassVar[str] = "set"
     id: EntityId
     attributes: dict[str, JsonValue] = Field(default_factory=dict)
-    description: str | None = None
+    description: Description = None
 
     @model_validator(mode="after")
     def _something(self) -> Set:

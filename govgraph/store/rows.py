@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from govgraph.dates import date_bounds
-from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.store.errors import StoreError
 
 __all__ = [
@@ -54,6 +54,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _description(description: str | LocalizedText | None) -> dict[str, str | None]:
+    """A description's properties: ``description`` for a plain string,
+    ``description_en`` / ``description_fr`` for the ``{en, fr}`` form."""
+    if isinstance(description, LocalizedText):
+        return {"description_en": description.en, "description_fr": description.fr}
+    return {"description": description}
+
+
 def content_hash(props: dict[str, Any]) -> str:
     """A hash of the fields of a row (not its scope or hash): equal for equal content.
 
@@ -73,7 +81,7 @@ def entity_row(entity: Entity, scope: str) -> dict[str, Any]:
         "name_fr": entity.name.fr,
         "acronym_en": entity.acronym.en if entity.acronym else None,
         "acronym_fr": entity.acronym.fr if entity.acronym else None,
-        "description": entity.description,
+        **_description(entity.description),
         "valid_from": entity.valid_from,
         "valid_to": entity.valid_to,
         **_bounds(entity.valid_from, entity.valid_to),
@@ -147,6 +155,9 @@ def _entity_record(props: dict[str, Any]) -> dict[str, Any]:
     acronym = _text(props, "acronym")
     if acronym:
         record["acronym"] = acronym
+    description = _text(props, "description")
+    if description:
+        record["description"] = description
     if props.get("tags"):
         record["tags"] = list(props["tags"])
     for field in ("identifiers", "attributes"):
