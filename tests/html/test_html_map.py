@@ -25,18 +25,6 @@ QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
 EU = ROOT / "fixtures" / "eu-council.yaml"
 
 
-@pytest.fixture
-def wide_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def open_map(page, path: Path) -> None:
     page.goto(path.as_uri())
     page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=60_000)

@@ -390,6 +390,7 @@
     var result = { stroke: style.color, width: 1.6, dash: null, opacity: 1 };
     if (e.t === "PART_OF") result.dash = "1 5";
     if (e.t === "REPORTS_TO" && e.fo === false) result.dash = "7 5";
+    if (e.t === "ACCOUNTABLE_TO") result.dash = "12 4";
     if (isOption()) {
       var st = STYLE.status[e.st || "unchanged"];
       result.stroke = e.st ? st.band : "#8a8a8a";
@@ -410,6 +411,10 @@
     parent.appendChild(label);
   }
   function drawTree() {
+    drawPanes();
+    renderLegend();  // the key follows what is drawn (collapse, filters, option)
+  }
+  function drawPanes() {
     drawTreeInto("viewport");
     if (state.compare === null) return;
     // the second pane: the same slots and positions, another frame's statuses
@@ -478,7 +483,8 @@
         var a = points[points.length - 2], b = points[points.length - 1];
         glyph(marks, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, e.st, 7);
       }
-      drawnLines.push({ id: e.id, st: e.st || null, points: points, ends: [e.f, e.to], type: e.t });
+      drawnLines.push({ id: e.id, st: e.st || null, points: points, ends: [e.f, e.to], type: e.t,
+                        informal: e.fo === false });
     });
     var drawnBoxes = [];
     frameBySlot.forEach(function (n, s) {
@@ -686,12 +692,16 @@
         legendRow(legend, shapeSample(shape, style.color, TREE_MODE ? style.fill : null), t("kind:" + kind));
       });
     }
-    var types = typesOf(frame);
+    // the tree shows a key for the lines it draws; the other views for their frame's
+    var drawnLines = TREE_MODE ? (api.drawn ? api.drawn.lines : []).map(function (line) {
+      return { t: line.type, fo: line.informal ? false : undefined };
+    }) : frame.edges;
+    var types = typesOf({ edges: drawnLines });
     if (types.length) legend.appendChild(el("h3", null, t("types")));
     types.forEach(function (type) {
       var style = STYLE.types[type];
-      var formalSeen = frame.edges.some(function (e) { return e.t === type && e.fo !== false; });
-      var informalSeen = frame.edges.some(function (e) { return e.t === type && e.fo === false; });
+      var formalSeen = drawnLines.some(function (e) { return e.t === type && e.fo !== false; });
+      var informalSeen = drawnLines.some(function (e) { return e.t === type && e.fo === false; });
       var sample;
       if (TREE_MODE) {
         sample = lineStyle({ t: type });
@@ -1067,7 +1077,8 @@
     }
     var items = [];
     var shown = shownSlots();
-    DATA.tree.o.forEach(function (s) {
+    (DATA.tree.a || []).forEach(function (s) { shown[s] = !!places[s]; });  // beside the tree
+    DATA.tree.o.concat(DATA.tree.a || []).forEach(function (s) {
       var n = frameBySlot.get(s);
       if (!shown[s] || !n || n.ghost) return;
       var item = el("li");
