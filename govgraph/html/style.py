@@ -34,6 +34,16 @@ _ATTRIBUTES: dict[str, tuple[str, str]] = {
     "co_chair": ("co-chair", "coprésidence"),
     "member": ("member", "membre"),
     "informal": ("informal", "informelle"),
+    "order_of_government": ("order of government", "ordre de gouvernement"),
+    "federal": ("federal", "fédéral"),
+    "provincial": ("provincial", "provincial"),
+    "territorial": ("territorial", "territorial"),
+    "provincial_territorial": ("provincial-territorial", "provincial-territorial"),
+    "municipal": ("municipal", "municipal"),
+    "jurisdiction": ("jurisdiction", "administration"),
+    "province": ("province", "province"),
+    "valid_from": ("start date", "date de début"),
+    "valid_to": ("end date", "date de fin"),
 }
 KNOWN_WORDS = frozenset(_ATTRIBUTES)
 

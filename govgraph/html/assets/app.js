@@ -70,11 +70,16 @@
     if (typeof value === "boolean") return value ? t("yes") : t("no");
     if (typeof value === "object") {
       if (Array.isArray(value) && value.every(function (x) { return typeof x !== "object"; })) {
-        return value.join(", ");
+        return value.map(word).join(", ");
       }
       return JSON.stringify(value);
     }
-    return String(value);
+    return String(word(value));
+  }
+  /* a list item that is a known code (an attribute key, as in "assumptions") in words */
+  function word(value) {
+    var table = DATA.i18n[state.lang] || DATA.i18n.en;
+    return typeof value === "string" && own(table, "attr:" + value) ? table["attr:" + value] : value;
   }
   function attrName(key) {
     var known = "attr:" + key;
@@ -148,7 +153,7 @@
     if (e.fo !== undefined) row(box, t("kind"), e.fo ? t("formal") : t("informal"));
     if (e.ro) row(box, t("role"), t("role:" + e.ro));
     if (e.le) row(box, t("level"), t("level:" + e.le));
-    if (e.se) row(box, t("service"), e.se);
+    if (e.se) row(box, t("service"), attrName(e.se));
     if (e.st) row(box, t("status"), t("status:" + e.st));
     if (e.v) row(box, t("valid"), period(e.v));
     if (e.w !== undefined) row(box, t("jaccard"), e.w.toFixed(2));
@@ -540,7 +545,7 @@
       }
       g.addEventListener("click", function () { showDetails(nodeTip(n)); select(s); });
       boxes.appendChild(g);
-      drawnBoxes.push({ slot: s, id: n.id, x: p[0], y: p[1], st: status, ghost: !!n.ghost });
+      drawnBoxes.push({ slot: s, id: n.id, k: n.k, x: p[0], y: p[1], st: status, ghost: !!n.ghost });
     });
     api.drawn = { boxes: drawnBoxes, lines: drawnLines, box: { w: B.w, h: B.h } };
     api.positions = places;
@@ -654,8 +659,12 @@
     var legend = document.getElementById("legend");
     legend.replaceChildren();
     var frame = currentFrame();
+    // the tree keys what it draws (a collapsed branch hides its kinds and changes)
+    var drawnNodes = TREE_MODE ? (api.drawn ? api.drawn.boxes : []).map(function (b) {
+      return { k: b.k, st: b.st === "unchanged" ? undefined : b.st, ghost: b.ghost };
+    }) : frame.nodes;
     var drawnStatus = new Set();
-    frame.nodes.forEach(function (n) { if (n.st) drawnStatus.add(n.st); });
+    drawnNodes.forEach(function (n) { if (n.st) drawnStatus.add(n.st); });
     if (isOption()) {
       legend.appendChild(el("h3", null, t("status")));
       ["created", "removed", "moved", "renamed", "modified", "unchanged"].forEach(function (status) {
@@ -668,7 +677,7 @@
         if (status !== "unchanged") glyph(svg, 23, 6, status, 5.5);
         legendRow(legend, svg, t("status:" + status));
       });
-      if (frame.nodes.some(function (n) { return n.ghost; })) {
+      if (drawnNodes.some(function (n) { return n.ghost; })) {
         var ghost = sampleSvg(30, 18);
         ghost.appendChild(svgEl("rect", { x: 1, y: 3, width: 22, height: 13, rx: 2, fill: "#ffffff",
                                           stroke: STYLE.status.moved.band, "stroke-width": 2, "stroke-dasharray": "4 3" }));
@@ -683,7 +692,7 @@
       });
     } else {
       var kinds = new Set();
-      frame.nodes.forEach(function (n) { kinds.add(n.k); });
+      drawnNodes.forEach(function (n) { kinds.add(n.k); });
       legend.appendChild(el("h3", null, t("kinds")));
       Object.keys(STYLE.kinds).forEach(function (kind) {
         if (!kinds.has(kind)) return;
@@ -821,6 +830,7 @@
 
   function renderText() {
     document.documentElement.lang = state.lang;
+    api.texts = DATA.i18n[state.lang] || DATA.i18n.en;
     document.querySelectorAll("[data-i18n]").forEach(function (node) {
       node.textContent = t(node.getAttribute("data-i18n"));
     });
