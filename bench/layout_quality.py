@@ -11,7 +11,8 @@ bodies):
 - baseline: ``dot -Tplain`` with boxes of the same size (``fixedsize``), ranksep and
   nodesep like the tidy layout's gaps, bounded by ``--timeout`` seconds;
 - edge crossings counted on the drawn segments (tidy: the connectors' polylines and the
-  straight extra lines; dot: its splines, each Bézier flattened into 8 segments),
+  straight extra lines, the accountability lines along their gaps and rail; dot: its
+  splines, each Bézier flattened into 8 segments),
   pairs of lines with a common end not counted; box overlaps; layout time; the
   picture's width and height.
 
@@ -35,6 +36,7 @@ from govgraph.html.tree import (
     BOX_W,
     GAP_X,
     GAP_Y,
+    aside_line,
     build_tree,
     connector,
     extra_line,
@@ -67,12 +69,15 @@ def tidy(ids, pairs, aside=()):
     elapsed = time.perf_counter() - start
     boxes = {tree.nodes[s]: (x, y) for s, (x, y, _, _) in places.items()}
     segments = []
+    beside = set(aside)
     for child, parent in [*pairs, *aside]:
         cs, ps = tree.first.get(child), tree.first.get(parent)
         if cs is None or ps is None:
             continue
         if tree.parent[cs] == ps:
             points = connector(places[ps][:2], places[cs])
+        elif (child, parent) in beside:
+            points = aside_line(places[cs], places[ps])
         else:
             points = extra_line(places[cs], places[ps])
         segments.append(((child, parent), points))

@@ -5,7 +5,8 @@ to slots, and the geometry both the page and the SVG export draw.
 Node records get ``sl`` (their slot) and ``wl`` (the label lines, ``[en, fr]``); a
 body an option moves keeps a ``ghost`` record at its old slot. Line records get ``sf``
 and ``sto`` (child and parent slots) and ``tr`` (drawn as a tree connector, else as a
-straight line between the boxes).
+straight line between the boxes), or ``ax`` (a body's line to a position beside the
+tree, drawn by ``aside_line``).
 
 >>> frame = {"nodes": [{"id": "jc", "n": "Joint Councils"}, {"id": "wg", "n": "WG"}],
 ...          "edges": [{"f": "wg", "to": "jc", "t": "REPORTS_TO"}]}
@@ -33,6 +34,7 @@ from govgraph.html.tree import (
     STACK_SCREEN,
     WRAP_MIN,
     Tree,
+    aside_line,
     build_tree,
     connector,
     extra_line,
@@ -125,6 +127,8 @@ def attach_tree(frames: Sequence[Record]) -> Record:
                 continue
             edge["sf"], edge["sto"] = child, parent
             edge["tr"] = tree.parent[child] == parent
+            if edge["t"] in ASIDE_LINE_TYPES:
+                edge["ax"] = True
     order = _drawing_order(tree)
     return {
         "n": tree.nodes,
@@ -173,6 +177,11 @@ def frame_geometry(
         if "sf" not in edge or edge["sf"] not in places or edge["sto"] not in places:
             continue
         child, parent = places[edge["sf"]], places[edge["sto"]]
-        points = connector(parent[:2], child) if edge["tr"] else extra_line(child, parent)
+        if edge["tr"]:
+            points = connector(parent[:2], child)
+        elif edge.get("ax"):
+            points = aside_line(child, parent)
+        else:
+            points = extra_line(child, parent)
         lines.append((edge, points))
     return boxes, lines

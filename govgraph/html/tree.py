@@ -25,7 +25,8 @@ tree lines never cross each other.
 
 Entities **beside the tree** (the positions bodies are accountable to) have slots but
 no place in the tidy layout: ``aside_places`` puts them in a band above the picture,
-each over the mean x of its shown bodies, so the tree itself never moves for them.
+each over the mean x of its shown bodies, so the tree itself never moves for them;
+``aside_line`` routes their lines through the gaps between blocks.
 
 >>> tree = build_tree(["jc", "a", "b", "c"], [("a", "jc"), ("b", "jc"), ("c", "a")])
 >>> [tree.nodes[s] for s in tree.roots], [tree.nodes[s] for s in tree.children[0]]
@@ -51,6 +52,7 @@ __all__ = [
     "LINE_H",
     "MAX_LINES",
     "Tree",
+    "aside_line",
     "aside_places",
     "build_tree",
     "connector",
@@ -456,6 +458,21 @@ def connector(
         row_bus = top - GAP_Y / 2
         return [(px, bottom), (px, bus), (at, bus), (at, row_bus), (cx, row_bus), (cx, top)]
     return []
+
+
+def aside_line(body: tuple[float, ...], entity: tuple[float, ...]) -> list[tuple[float, float]]:
+    """The line from a body to an entity beside the tree (its position): out of the
+    body's right side into the gap beside it, up that gap to the rail just under the
+    band of positions, along the rail and up into the position. Gaps hold no box, and
+    every such line meets the rail at the same height, so they join there like a bus.
+
+    >>> aside_line((92, 127), (92, -69))
+    [(184.0, 127), (194.0, 127), (194.0, -20.0), (92, -20.0), (92, -40.0)]
+    """
+    bx, by, px, py = body[0], body[1], entity[0], entity[1]
+    gap = bx + BOX_W / 2 + GAP_X / 2
+    rail = py + BOX_H / 2 + GAP_Y / 2
+    return [(bx + BOX_W / 2, by), (gap, by), (gap, rail), (px, rail), (px, py + BOX_H / 2)]
 
 
 def extra_line(child: tuple[float, ...], parent: tuple[float, ...]) -> list[tuple[float, float]]:

@@ -170,3 +170,36 @@ def test_eu_lines_that_leave_the_tree_cross_nothing() -> None:
         n["id"] for n, x, y in boxes if min(x0, x1) < x < max(x0, x1) and abs(y - y0) < BOX_H
     ]
     assert between == []
+
+
+def _through_a_box(points, boxes, ends) -> list[str]:
+    """The boxes (other than the line's ends) an orthogonal polyline runs through."""
+    hit = []
+    for node, x, y in boxes:
+        if node["id"] in ends:
+            continue
+        for (ax, ay), (bx, by) in itertools.pairwise(points):
+            across_x = min(ax, bx) < x + BOX_W / 2 and max(ax, bx) > x - BOX_W / 2
+            across_y = min(ay, by) < y + BOX_H / 2 and max(ay, by) > y - BOX_H / 2
+            if across_x and across_y:
+                hit.append(node["id"])
+                break
+    return hit
+
+
+def test_accountability_lines_run_in_the_gaps_and_meet_on_one_rail() -> None:
+    frames = view_data(_model())["frames"]
+    boxes, lines = frame_geometry(tree_of(frames), frames[0])
+    where = {node["id"]: (x, y) for node, x, y in boxes}
+    accountable = [(edge, points) for edge, points in lines if edge["t"] == "ACCOUNTABLE_TO"]
+    assert len(accountable) == 4
+    rails = set()
+    for edge, points in accountable:
+        assert _through_a_box(points, boxes, {edge["f"], edge["to"]}) == []
+        bx, by = where[edge["f"]]
+        px, py = where[edge["to"]]
+        assert points[0] == (bx + BOX_W / 2, by) and points[-1] == (px, py + BOX_H / 2)
+        rails.add(points[2][1])
+    assert len(rails) == 1  # one rail under the band of positions
+    drawn = [((edge["f"], edge["to"]), points) for edge, points in lines]
+    assert _crossings(drawn) == 0

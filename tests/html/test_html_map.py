@@ -324,6 +324,12 @@ def test_physics_views_stabilise_fit_and_stop(wide_page, tmp_path, example_model
     ("name", "model_path", "scenarios", "option"),
     [
         ("eu-council-hierarchy", EU, [], None),
+        (
+            "gc-organizations-ministers",
+            ROOT / "fixtures" / "gc-federal-organizations.yaml",
+            [],
+            None,
+        ),
         ("quick-wins-after", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
         ("quick-wins-side-by-side", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
     ],

@@ -472,7 +472,7 @@
       var child = places[e.sf];
       var parent = places[e.sto];
       if (!child || !parent || !frameBySlot.has(e.sf) || !frameBySlot.has(e.sto)) return;
-      var points = e.tr ? T.connector(parent, child) : T.extraLine(child, parent);
+      var points = e.tr ? T.connector(parent, child) : e.ax ? T.asideLine(child, parent) : T.extraLine(child, parent);
       var style = lineStyle(e);
       var path = svgEl("path", { d: pathOf(points), fill: "none", stroke: style.stroke,
                                  "stroke-width": style.width, "stroke-opacity": style.opacity,

@@ -199,6 +199,14 @@
       return [];
     }
 
+    /* a body's line to a position beside the tree (aside_line in tree.py) */
+    function asideLine(body, entity) {
+      var gap = body[0] + B.w / 2 + B.gx / 2;
+      var rail = entity[1] + B.h / 2 + B.gy / 2;
+      return [[body[0] + B.w / 2, body[1]], [gap, body[1]], [gap, rail], [entity[0], rail],
+              [entity[0], entity[1] + B.h / 2]];
+    }
+
     /* a line leaving the tree: side to side within a row, else top to bottom */
     function extraLine(child, parent) {
       if (Math.abs(child[1] - parent[1]) < B.h) {
@@ -209,7 +217,8 @@
       return [[child[0], child[1] + B.h / 2], [parent[0], parent[1] - B.h / 2]];
     }
 
-    return { children: children, roots: roots, layout: layout, connector: connector, extraLine: extraLine };
+    return { children: children, roots: roots, layout: layout, connector: connector, extraLine: extraLine,
+             asideLine: asideLine };
   }
 
   window.GovgraphTree = { make: make };
