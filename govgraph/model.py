@@ -354,7 +354,8 @@ class GovernanceModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: LocalizedText | None = None
-    description: OptionalText = None
+    #: a plain string, or ``{en: ..., fr: ...}``
+    description: Description = None
     entities: tuple[Entity, ...] = ()
     relationships: tuple[Relationship, ...] = ()
     #: declarative health rules checked by ``govgraph health``
@@ -423,7 +424,9 @@ class GovernanceModel(BaseModel):
         document: dict[str, Any] = {}
         if self.title is not None:
             document["title"] = self.title.model_dump(exclude_none=True)
-        if self.description is not None:
+        if isinstance(self.description, LocalizedText):
+            document["description"] = self.description.model_dump(exclude_none=True)
+        elif self.description is not None:
             document["description"] = self.description
         document["entities"] = [
             e.model_dump(mode="json", exclude_defaults=True) for e in self.entities

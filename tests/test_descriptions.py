@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS
 from govgraph.formats import read_model, write_model
 from govgraph.model import GovernanceModel, LocalizedText
 from govgraph.scenarios.diff import diff_models
-from govgraph.store.rows import entity_row, model_from_rows
+from govgraph.store.rows import entity_row, model_from_rows, model_props
 
 # rdflib's own JSON-LD parser calls its deprecated ConjunctiveGraph
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")
@@ -33,9 +33,11 @@ FORMATS = [
 ]
 
 
-def _model() -> GovernanceModel:
+def _model(described: str | dict[str, str] = BOTH) -> GovernanceModel:
     return GovernanceModel.model_validate(
         {
+            "title": {"en": "Model"},
+            "description": described,
             "entities": [
                 {"id": "jc", "kind": "council", "name": {"en": "JC"}, "description": "Plain"},
                 {"id": "wg", "kind": "working_group", "name": {"en": "WG"}, "description": BOTH},
@@ -80,13 +82,15 @@ def test_the_model_takes_a_string_or_both_languages() -> None:
 
 
 @pytest.mark.parametrize("target", FORMATS)
-def test_every_format_gives_both_forms_back(tmp_path, target) -> None:
-    model = _model()
+@pytest.mark.parametrize("described", [BOTH, "One text", {"fr": "Seul"}])
+def test_every_format_gives_both_forms_back(tmp_path, target, described) -> None:
+    model = _model(described)
     write_model(model, tmp_path / target)
     back = read_model(tmp_path / target)
     assert back.canonical() == model.canonical()
     assert back.entity("q").description == "Chair"  # a string stays a string
     assert back.entity("p").description == LocalizedText(**BOTH)
+    assert back.description == model.description  # the model's own, either form
 
 
 def test_csv_has_a_column_per_language(tmp_path) -> None:
@@ -132,12 +136,15 @@ def test_popolo_summary_is_the_english_text_and_the_extension_keeps_both(tmp_pat
 
 def test_store_rows_hold_one_property_per_language() -> None:
     model = _model()
+    meta = model_props(model)
+    assert (meta["description"], meta["description_fr"]) == (None, BOTH["fr"])
+    assert model_props(_model("One text"))["description_en"] is None  # cleared on a push
     props = {e.id: entity_row(e, "s")["props"] for e in model.entities}
     assert props["wg"]["description_fr"] == BOTH["fr"] and "description" not in props["wg"]
     assert props["jc"]["description"] == "Plain" and "description_en" not in props["jc"]
-    assert model_from_rows(
-        None, props.values(), [("wg", "REPORTS_TO", "jc", {"formal": True})]
-    ) == (model.canonical())
+    rows = [("wg", "REPORTS_TO", "jc", {"formal": True})]
+    stored = {k: v for k, v in meta.items() if v is not None}  # what the node keeps
+    assert model_from_rows(stored, props.values(), rows) == model.canonical()
 
 
 def test_a_changed_description_is_plain_data_in_the_change_record() -> None:

@@ -119,8 +119,12 @@ def flat_graph(
     check_xml_safe(table, meta, origin, "GEXF" if dynamic else "GraphML")
     for lang, text in meta.get("title", {}).items():
         graph.graph[f"title_{lang}"] = text
-    if "description" in meta:
-        graph.graph["description"] = meta["description"]
+    description = meta.get("description")
+    if isinstance(description, dict):  # both languages: one attribute each
+        for lang, text in description.items():
+            graph.graph[f"description_{lang}"] = text
+    elif description is not None:
+        graph.graph["description"] = description
     if "rules" in meta:
         graph.graph["rules"] = json.dumps(meta["rules"], ensure_ascii=False)
     for section in ("entities", "relationships"):
@@ -211,6 +215,11 @@ def read_graphml(path: str | Path) -> RawModel:
         document["title"] = title
     if "description" in meta:
         document["description"] = meta["description"]
+    texts = {
+        lang: meta[f"description_{lang}"] for lang in ("en", "fr") if f"description_{lang}" in meta
+    }
+    if texts:
+        document["description"] = texts
     if "rules" in meta:
         document["rules"] = load_json(str(meta["rules"]), origin, field="graph rules")
 

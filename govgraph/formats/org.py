@@ -327,8 +327,10 @@ def org_triples(model: GovernanceModel, *, base: str = BASE) -> Iterator[_Triple
         node = URIRef(base)
         batch.append((node, RDF.type, GG.Model))
         _texts(batch.append, node, DCT.title, model.title)
-        if model.description is not None:
+        if isinstance(model.description, str):
             batch.append((node, DCT.description, Literal(model.description)))
+        else:
+            _texts(batch.append, node, DCT.description, model.description)
         if model.rules:
             rules = json.dumps([dict(rule) for rule in model.rules], ensure_ascii=False)
             batch.append((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
@@ -545,7 +547,7 @@ class _Reader:
             title = self.texts(models[0], DCT.title)
             if title:
                 document["title"] = title
-            description = self.text(models[0], DCT.description)
+            description = self.description(models[0])
             if description is not None:
                 document["description"] = description
             rules = self.text(models[0], GG.rules)

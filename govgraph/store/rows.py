@@ -132,7 +132,10 @@ def model_props(model: GovernanceModel) -> dict[str, Any]:
     return {
         "title_en": model.title.en if model.title else None,
         "title_fr": model.title.fr if model.title else None,
-        "description": model.description,
+        "description": None,
+        "description_en": None,
+        "description_fr": None,
+        **_description(model.description),
         "rules": _json([dict(rule) for rule in model.rules]) if model.rules else None,
     }
 
@@ -195,6 +198,9 @@ def model_from_rows(
                 document["title"] = title
             if meta.get("description") is not None:
                 document["description"] = meta["description"]
+            description = _text(meta, "description")
+            if description:
+                document["description"] = description
             if meta.get("rules"):
                 document["rules"] = json.loads(meta["rules"])
         document["entities"] = sorted(
