@@ -13,6 +13,7 @@ import pytest
 from govgraph.generate import generate_model
 from govgraph.html import export_html
 from govgraph.html.style import STYLE
+from govgraph.html.svg import render_svg
 from govgraph.model import GovernanceModel
 from govgraph.vocabulary import RelationType
 from tests.html.test_html_map import open_map
@@ -166,4 +167,63 @@ def test_legend_keys_only_the_kinds_and_lines_drawn(wide_page, tmp_path):
         assert (texts[f"kind:{kind}"] in legend.split("\n")) == (kind in drawn_kinds), kind
     for rel_type in ("REPORTS_TO", "PART_OF"):
         assert (texts[f"type:{rel_type}"] in legend) == (rel_type in drawn_types), rel_type
+    assert wide_page.errors == []
+
+
+def _huge_model() -> GovernanceModel:
+    huge = "Very long name " * 70_000  # about 1 MB
+    return GovernanceModel.model_validate(
+        {
+            "entities": [
+                {"id": "root", "kind": "council", "name": {"en": huge}},
+                {"id": "constructor", "kind": "committee", "name": {"en": "C"}},
+            ],
+            "relationships": [{"from": "constructor", "type": "REPORTS_TO", "to": "root"}],
+        }
+    )
+
+
+def test_a_huge_name_in_the_network_view_is_cut_with_the_whole_in_the_details(wide_page, tmp_path):
+    out = tmp_path / "huge-network.html"
+    export_html(_huge_model(), out, view="network")
+    open_map(wide_page, out)
+    label = wide_page.evaluate("govgraph.nodes.get('root').label")
+    assert label.endswith("…") and len(label) < 100
+    wide_page.evaluate("govgraph.focus('root')")
+    assert len(_details(wide_page)) > 1_000_000
+    wide_page.fill("#search", "very long")
+    (item,) = wide_page.locator("#results li").all_inner_texts()
+    assert len(item) < 200
+    assert wide_page.errors == []
+
+
+def test_a_huge_name_in_the_svg_is_cut():
+    svg = render_svg(_huge_model())
+    assert len(svg) < 20_000 and "…" in svg
+
+
+@pytest.mark.parametrize("view", ["network", "overlaps"])
+def test_prototype_ids_render_in_the_network_views(wide_page, tmp_path, view):
+    ids = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "\u2063x"]
+    model = GovernanceModel.model_validate(
+        {
+            "entities": [{"id": "root", "kind": "council", "name": {"en": "Root"}}]
+            + [{"id": i, "kind": "committee", "name": {"en": f"Body {i}"}} for i in ids]
+            + [{"id": "ann", "kind": "person", "name": {"en": "Ann"}}],
+            "relationships": [{"from": i, "type": "REPORTS_TO", "to": "root"} for i in ids]
+            + [{"from": "ann", "type": "MEMBER_OF", "to": i} for i in ["root", *ids]],
+        }
+    )
+    out = tmp_path / f"proto-{view}.html"
+    export_html(model, out, view=view)
+    open_map(wide_page, out)
+    positions = wide_page.evaluate("Object.values(govgraph.network.getPositions())")
+    expected = len(model.entities) if view == "network" else len(ids) + 1
+    assert len(positions) == expected
+    assert all(
+        isinstance(p["x"], int | float) and isinstance(p["y"], int | float) for p in positions
+    )
+    for entity_id in ids:
+        assert wide_page.evaluate("id => govgraph.focus(id)", entity_id)
+        assert f"Body {entity_id}" in _details(wide_page)
     assert wide_page.errors == []

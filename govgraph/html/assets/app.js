@@ -174,8 +174,20 @@
     text = String(text);
     return text.length > 60 ? text.slice(0, 59) + "…" : text;
   }
+  /* vis-network keeps nodes in plain objects: an id such as "constructor" or
+     "__proto__" would land on Object.prototype, so such ids (and any id starting with
+     the escape mark) get the mark in front; visId and modelId are inverses */
+  var MARK = "\u2063";
+  function visId(id) {
+    id = String(id);
+    return id in Object.prototype || id.charAt(0) === MARK ? MARK + id : id;
+  }
+  function modelId(id) {
+    id = String(id);
+    return id.charAt(0) === MARK ? id.slice(1) : id;
+  }
   function visNode(n) {
-    var item = { id: n.id, label: shortLabel(pick(n.l)), title: nodeTip(n), group: n.k };
+    var item = { id: visId(n.id), label: shortLabel(pick(n.l)), title: nodeTip(n), group: n.k };
     if (isOption() || n.focus || n.st) {
       var kind = STYLE.kinds[n.k] || { color: "#999999", shape: "dot", font: "#222222" };
       var color = isOption() ? STYLE.status[n.st || "unchanged"].band : kind.color;
@@ -223,7 +235,7 @@
     if (e.st === "created") width += 1.5;
     if (e.st === "removed") width = 1;
     return {
-      id: e.id, from: e.f, to: e.to, title: edgeTip(e), width: width, dashes: dashes,
+      id: e.id, from: visId(e.f), to: visId(e.to), title: edgeTip(e), width: width, dashes: dashes,
       color: { color: color, highlight: "#000000", hover: color, inherit: false,
                opacity: e.st === "removed" ? 0.5 : 1 },
       arrows: e.t === "OVERLAP" || largeFrame ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
@@ -1005,8 +1017,8 @@
       refreshTree(false);
       focusSlot(n.sl, 1);
     } else {
-      network.selectNodes([id]);
-      network.focus(id, { scale: 1.2, animation: false });
+      network.selectNodes([visId(id)]);
+      network.focus(visId(id), { scale: 1.2, animation: false });
     }
     showDetails(nodeTip(n));
     api.focused = id;
@@ -1195,7 +1207,8 @@
   });
   if (!TREE_MODE) {
     network.on("click", function (params) {
-      if (params.nodes.length && byId.has(params.nodes[0])) showDetails(nodeTip(byId.get(params.nodes[0])));
+      var picked = params.nodes.length ? modelId(params.nodes[0]) : null;
+      if (picked !== null && byId.has(picked)) showDetails(nodeTip(byId.get(picked)));
       else if (params.edges.length && edgeById.has(params.edges[0])) showDetails(edgeTip(edgeById.get(params.edges[0])));
     });
   } else {
