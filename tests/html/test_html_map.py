@@ -227,9 +227,12 @@ def test_prototype_ids_and_a_huge_name_render(wide_page, tmp_path):
     assert wide_page.errors == []
 
 
-def test_page_layout_is_python_layout(wide_page, tmp_path):
-    model = generate_model(bodies=300, people=30, seed=2)
+@pytest.mark.parametrize("which", ["generated", "eu"])
+def test_page_layout_is_python_layout(wide_page, tmp_path, which):
+    model = load_model(EU) if which == "eu" else generate_model(bodies=300, people=30, seed=2)
     data = view_data(model)
+    if which == "eu":  # the PSC is glued to Coreper II: the page must keep them on one row
+        assert data["tree"]["g"]
     expected = tidy_layout(tree_of(data["frames"]))
     out = tmp_path / "same.html"
     export_html(model, out)
