@@ -19,6 +19,7 @@ from govgraph.html.picture import tree_of
 from govgraph.html.svg import render_svg
 from govgraph.html.tree import BOX_H, BOX_W, tidy_layout
 from govgraph.model import GovernanceModel
+from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
@@ -27,7 +28,7 @@ EU = ROOT / "fixtures" / "eu-council.yaml"
 
 def open_map(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=60_000)
+    wait_until_ready(page, 60)
 
 
 def on_screen(page) -> dict:

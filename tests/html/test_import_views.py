@@ -11,6 +11,7 @@ import pytest
 
 from govgraph.formats import load_model
 from govgraph.html import export_html
+from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "fixtures" / "gc-federal-organizations.yaml"
@@ -18,7 +19,7 @@ BUNDLED = ROOT / "fixtures" / "gc-federal-organizations.yaml"
 
 def open_view(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=60_000)
+    wait_until_ready(page, 60)
 
 
 @pytest.fixture(scope="module")
