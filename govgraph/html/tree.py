@@ -138,8 +138,9 @@ def build_tree(
     """
     tree = Tree()
     aside = list(aside)
-    beside = {entity for _, entity in aside if entity in set(nodes)}
-    known = set(nodes) - beside
+    every = set(nodes)
+    beside = {entity for _, entity in aside if entity in every}
+    known = every - beside
     primary: dict[str, str] = {}
     others: list[tuple[str, str]] = []
     for child, parent in lines:
