@@ -19,13 +19,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from govgraph.analysis._view import graph_as_of
     from govgraph.checks import check_model
     from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
     from govgraph.findings import Finding, Severity
     from govgraph.formats import load_model, read_model, validate_path, write_model
     from govgraph.graph import from_graph, to_graph
     from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
-    from govgraph.temporal import as_of, graph_as_of
+    from govgraph.temporal import as_of
     from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __version__ = "0.1.0"
@@ -50,7 +51,7 @@ _HOMES = {
     "LocalizedText": "govgraph.model",
     "Relationship": "govgraph.model",
     "as_of": "govgraph.temporal",
-    "graph_as_of": "govgraph.temporal",
+    "graph_as_of": "govgraph.analysis._view",
     "EngagementLevel": "govgraph.vocabulary",
     "EntityKind": "govgraph.vocabulary",
     "RelationType": "govgraph.vocabulary",

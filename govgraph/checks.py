@@ -114,12 +114,13 @@ def _duplicate_ids(model: GovernanceModel) -> Iterator[Finding]:
 def _references_and_endpoints(model: GovernanceModel) -> Iterator[Finding]:
     index = model.index
     hints_left = 20  # "did you mean" costs a scan of the ids: only for the first few
+    start_from, point_to = _both("finding.part.start_from"), _both("finding.part.point_to")
     for position, rel in enumerate(model.relationships):
         record = ("relationships", position)
         sources, targets = ENDPOINTS[rel.type]
         for field, entity_id, allowed, direction, direction_fr in (
-            ("from", rel.from_, sources, *_both("finding.part.start_from")),
-            ("to", rel.to, targets, *_both("finding.part.point_to")),
+            ("from", rel.from_, sources, *start_from),
+            ("to", rel.to, targets, *point_to),
         ):
             entity = index.get(entity_id)
             if entity is None:

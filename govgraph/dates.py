@@ -21,6 +21,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from govgraph.i18n import Phrase
+
 __all__ = [
     "DAY_MAX",
     "DAY_MIN",
@@ -52,13 +54,13 @@ def normalize_partial_date(value: object) -> str:
     ValueError: '2019-02-30' is not a real date (day 30 of 2019-02)
     """
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ValueError(Phrase("date.not_a_date", value=value))
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ValueError(Phrase("date.not_a_date", value=value))
     text = value.strip()
     _check(text)
     return text
@@ -68,16 +70,16 @@ def normalize_partial_date(value: object) -> str:
 def _check(text: str) -> None:
     match = _PARTIAL.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ValueError(Phrase("date.not_a_date", value=text))
     year, month, day = match.groups()
     if int(year) < 1:
-        raise ValueError(f"{text!r} is not a real date (year 0)")
+        raise ValueError(Phrase("date.year_0", value=text))
     if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{text!r} is not a real date (month {month})")
+        raise ValueError(Phrase("date.bad_month", value=text, month=month))
     if day is not None:
         last = calendar.monthrange(int(year), int(month))[1]
         if not 1 <= int(day) <= last:
-            raise ValueError(f"{text!r} is not a real date (day {day} of {year}-{month})")
+            raise ValueError(Phrase("date.bad_day", value=text, day=day, month=f"{year}-{month}"))
 
 
 @lru_cache(maxsize=65536)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from govgraph.i18n import Phrase, said_in
+
 if TYPE_CHECKING:
     from govgraph.findings import Finding
 
@@ -31,18 +33,20 @@ class GovgraphError(Exception):
 class InputError(GovgraphError):
     """Bad input: a file, a value or an argument that cannot be used as given.
 
-    ``file``, ``line`` and ``field`` say where, when known.
+    ``file``, ``line`` and ``field`` say where, when known. ``message`` is English text
+    or a ``Phrase`` of the catalogue (``text_in(lang)`` says it in either language).
     """
 
     def __init__(
         self,
-        message: str,
+        message: str | Phrase,
         *,
         file: str | None = None,
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        self.message = message
+        self.phrase = message if isinstance(message, Phrase) else None
+        self.message = str(message)
         self.file = file
         self.line = line
         self.field = field
@@ -54,6 +58,14 @@ class InputError(GovgraphError):
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         field = f"{self.field}: " if self.field else ""
         return f"{where}{field}{self.message}"
+
+    def text_in(self, lang: str) -> str:
+        """The message (without the place) in ``lang``.
+
+        >>> InputError(Phrase("count.errors", n=2), file="m.yaml").text_in("fr")
+        '2 erreurs'
+        """
+        return said_in(self.phrase if self.phrase is not None else self.message, lang)
 
 
 class ModelInvalidError(InputError):

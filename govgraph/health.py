@@ -61,7 +61,7 @@ from govgraph.dates import interval, parse_as_of
 from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity, errors_in
 from govgraph.graph import to_graph
-from govgraph.i18n import kind_name, plural, text
+from govgraph.i18n import Phrase, kind_name, plural, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule, check_rules, rules_of_model
 from govgraph.temporal import as_of as model_as_of
@@ -113,16 +113,16 @@ class HealthLimits:
         known = {f.name: f.type for f in fields(cls)}
         for key in values:
             if key not in known:
-                raise InputError(f"unknown limit {key!r} (known: {', '.join(known)})")
+                raise InputError(Phrase("health.unknown_limit", key=key, known=", ".join(known)))
         limits = replace(cls(), **{k: v for k, v in values.items() if v is not None})
         for name in ("max_span", "max_depth", "overlap_min_shared"):
             value = getattr(limits, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise InputError(f"{name} must be a whole number ≥ 0, not {value!r}", field=name)
+                raise InputError(Phrase("health.whole_number", name=name, value=value), field=name)
         if not 0.0 <= limits.overlap_jaccard <= 1.0:
-            raise InputError("overlap_jaccard must be between 0 and 1", field="overlap_jaccard")
+            raise InputError(Phrase("health.jaccard"), field="overlap_jaccard")
         if limits.overlap_by not in ("members", "priorities", "both"):
-            raise InputError("overlap_by must be members, priorities or both", field="overlap_by")
+            raise InputError(Phrase("health.overlap_by"), field="overlap_by")
         return limits
 
 

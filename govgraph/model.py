@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from pydantic import (
@@ -41,6 +41,7 @@ from pydantic import (
 
 from govgraph.dates import date_bounds, normalize_partial_date
 from govgraph.errors import UnknownEntityError
+from govgraph.i18n import Phrase, translate_message
 from govgraph.limits import problem_in_value
 from govgraph.vocabulary import (
     BODY_KINDS,
@@ -98,28 +99,33 @@ _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
+def _words(problem: str) -> Callable[[str], str]:
+    """A problem ``govgraph.limits`` describes, said in a language when shown."""
+    return lambda lang: translate_message(problem, lang)
+
+
 def _check_id(value: str) -> str:
     if not value:
-        raise ValueError("an id cannot be empty")
+        raise ValueError(Phrase("model.id_empty"))
     if value != value.strip():
-        raise ValueError(f"id {value!r} has leading or trailing spaces")
+        raise ValueError(Phrase("model.id_spaces", id=value))
     if _CONTROL.search(value):
-        raise ValueError(f"id {value!r} contains a control character")
+        raise ValueError(Phrase("model.id_control", id=value))
     if len(value) > 512:
-        raise ValueError("an id is at most 512 characters")
+        raise ValueError(Phrase("model.id_long"))
     return value
 
 
 def _check_tag(value: str) -> str:
     value = value.strip()
     if not value or ";" in value:
-        raise ValueError(f"tag {value!r} must be non-empty and contain no ';'")
+        raise ValueError(Phrase("model.tag", tag=value))
     return value
 
 
 def _check_service(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(f"service {value!r} must be a lowercase slug such as 'secretariat'")
+        raise ValueError(Phrase("model.service", service=value))
     return value
 
 
@@ -151,7 +157,7 @@ class LocalizedText(BaseModel):
     @model_validator(mode="after")
     def _at_least_one(self) -> LocalizedText:
         if self.en is None and self.fr is None:
-            raise ValueError("give at least one of 'en' and 'fr'")
+            raise ValueError(Phrase("rules.en_or_fr"))
         return self
 
     def get(self, lang: str = "en") -> str:
@@ -180,19 +186,19 @@ def describe(description: str | LocalizedText | None, lang: str = "en") -> str |
 def _check_interval(info: ValidationInfo, valid_to: str | None) -> str | None:
     valid_from = info.data.get("valid_from")
     if valid_to and valid_from and date_bounds(valid_from)[0] > date_bounds(valid_to)[1]:
-        raise ValueError(f"valid_to {valid_to!r} is before valid_from {valid_from!r}")
+        raise ValueError(Phrase("model.interval", start=valid_from, end=valid_to))
     return valid_to
 
 
 def _check_attribute_keys(attributes: dict[str, Any], reserved: tuple[str, ...]) -> None:
     for key in attributes:
         if not key or key != key.strip():
-            raise ValueError(f"attribute name {key!r} must be non-empty with no outer spaces")
+            raise ValueError(Phrase("model.attribute_name", name=key))
         if key in reserved:
-            raise ValueError(f"attribute name {key!r} is a reserved field name")
+            raise ValueError(Phrase("model.attribute_reserved", name=key))
         problem = problem_in_value(attributes[key])
         if problem:
-            raise ValueError(f"attribute {key!r}: {problem}")
+            raise ValueError(Phrase("model.attribute_problem", name=key, problem=_words(problem)))
 
 
 class Entity(BaseModel):
@@ -226,9 +232,9 @@ class Entity(BaseModel):
     def _identifiers(cls, identifiers: dict[str, str]) -> dict[str, str]:
         for scheme, value in identifiers.items():
             if not _SCHEME.match(scheme):
-                raise ValueError(f"identifier scheme {scheme!r} must look like 'wikidata'")
+                raise ValueError(Phrase("model.scheme", scheme=scheme))
             if not value.strip() or ";" in value:
-                raise ValueError(f"identifier {scheme}={value!r} must be non-empty, no ';'")
+                raise ValueError(Phrase("model.identifier", scheme=scheme, value=value))
         return identifiers
 
     @field_validator("attributes")
@@ -300,7 +306,7 @@ class Relationship(BaseModel):
         allowed = RELATION_PROPERTIES.get(self.type, frozenset())
         for prop in ("formal", "role", "level", "service"):
             if getattr(self, prop) is not None and prop not in allowed:
-                raise ValueError(f"'{prop}' does not apply to {self.type.value}")
+                raise ValueError(Phrase("model.property", prop=prop, type=self.type.value))
         return self
 
     @field_validator("valid_to")
@@ -368,7 +374,7 @@ class GovernanceModel(BaseModel):
     def _rules(cls, rules: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
         problem = problem_in_value(list(rules))
         if problem:
-            raise ValueError(f"rules: {problem}")
+            raise ValueError(Phrase("model.rules_problem", problem=_words(problem)))
         return rules
 
     @property

@@ -56,7 +56,6 @@ placeholder or a repeated id is an ``InputError`` naming the file, line and fiel
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -80,6 +79,8 @@ from govgraph.errors import InputError
 from govgraph.findings import Finding, Severity
 from govgraph.formats.locate import locate_lines
 from govgraph.formats.safe_yaml import load_yaml, read_text
+from govgraph.i18n import Phrase, text
+from govgraph.i18n.validation import phrase_of
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.vocabulary import (
     BODY_KINDS,
@@ -143,7 +144,12 @@ class RelFilter(_Strict):
         for prop, rel_type in fits.items():
             if getattr(self, prop) is not None and rel_type not in self.rel:
                 raise ValueError(
-                    f"'{prop}' applies to {rel_type.value} only, not to {self.rel_text}"
+                    Phrase(
+                        "rules.applies_to",
+                        prop=prop,
+                        type=rel_type.value,
+                        types=self.rel_text,
+                    )
                 )
         return self
 
@@ -169,16 +175,21 @@ class RelFilter(_Strict):
                 return False
         return True
 
-    def describe(self) -> str:
-        """``REPORTS_TO (formal, out)``-style text for messages."""
+    def describe(self, lang: str = "en") -> str:
+        """``REPORTS_TO (formal, out)``-style text for messages.
+
+        >>> RelFilter(rel="MEMBER_OF", role="co_chair", direction="in").describe("fr")
+        'MEMBER_OF (rôle co_chair, entrant)'
+        """
         parts = []
         if self.formal is not None:
-            parts.append("formal" if self.formal else "informal")
+            parts.append(text("rules.formal" if self.formal else "rules.informal", lang))
         for name in ("role", "service", "level", "other_kind"):
             values = getattr(self, name)
             if values:
-                parts.append(f"{name} {'/'.join(str(v) for v in values)}")
-        parts.append(self.direction)
+                words = "/".join(str(getattr(v, "value", v)) for v in values)
+                parts.append(f"{text(f'rules.prop.{name}', lang)} {words}")
+        parts.append(text(f"rules.direction.{self.direction}", lang))
         return f"{self.rel_text} ({', '.join(parts)})"
 
 
@@ -216,16 +227,15 @@ class Requirement(_Strict):
     def _one_measure(self) -> Requirement:
         given = [m for m in ("count", "distinct", "span", "depth") if getattr(self, m) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one measure: count, distinct, span or depth"
-                + (f" (got {', '.join(given)})" if given else "")
-            )
+            if given:
+                raise ValueError(Phrase("rules.one_measure_got", got=", ".join(given)))
+            raise ValueError(Phrase("rules.one_measure"))
         if given[0] != "distinct" and not self.bounded:
-            raise ValueError(f"give a bound for {given[0]}: equals, min or max")
+            raise ValueError(Phrase("rules.give_bound", measure=given[0]))
         if self.equals is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give either equals, or min and/or max")
+            raise ValueError(Phrase("rules.equals_or_bounds"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is above max {self.max}")
+            raise ValueError(Phrase("rules.min_above_max", min=self.min, max=self.max))
         return self
 
     @property
@@ -277,13 +287,13 @@ class Message(_Strict):
         for name in _PLACEHOLDER.findall(text):
             if name not in _PLACEHOLDERS:
                 known = ", ".join("{" + p + "}" for p in sorted(_PLACEHOLDERS))
-                raise ValueError(f"unknown placeholder {{{name}}} (known: {known})")
+                raise ValueError(Phrase("rules.unknown_placeholder", name=name, known=known))
         return text
 
     @model_validator(mode="after")
     def _one(self) -> Message:
         if self.en is None and self.fr is None:
-            raise ValueError("give at least one of 'en' and 'fr'")
+            raise ValueError(Phrase("rules.en_or_fr"))
         return self
 
 
@@ -301,7 +311,7 @@ class Rule(_Strict):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not _RULE_ID.match(value):
-            raise ValueError(f"rule id {value!r} must be a lowercase slug such as 'wg-one-parent'")
+            raise ValueError(Phrase("rules.slug", id=value))
         return value
 
     @property
@@ -335,7 +345,7 @@ class _Source:
     text: str | None = None
     prefix: DocPath = ()
 
-    def error(self, message: str, path: DocPath) -> InputError:
+    def error(self, message: str | Phrase, path: DocPath) -> InputError:
         full = (*self.prefix, *path)
         line = None
         if self.text is not None and self.file is not None and full:
@@ -351,22 +361,8 @@ def _field_name(path: DocPath) -> str:
     return text
 
 
-def _explain(error: Mapping[str, Any]) -> str:
-    kind, value = error["type"], error.get("input")
-    message = str(error["msg"]).removeprefix("Value error, ")
-    last = str(error["loc"][-1]) if error["loc"] else ""
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(last, RULE_FIELDS, n=1, cutoff=0.6)
-        return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
-    if kind == "missing":
-        return f"missing field {last!r}"
-    if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        choices = re.findall(r"'([^']*)'", expected)
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown value {value!r} (expected one of {', '.join(choices)}){hint}"
-    return message
+def _explain(error: Mapping[str, Any]) -> Phrase:
+    return phrase_of(error, fields=RULE_FIELDS)
 
 
 def _document_path(loc: Sequence[Any], document: Any) -> DocPath:
@@ -391,14 +387,12 @@ def _parse(raw: Any, source: _Source) -> tuple[Rule, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list | tuple):
-        raise source.error("rules must be a list of rules", ())
+        raise source.error(Phrase("rules.not_a_list"), ())
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for position, item in enumerate(raw):
         if not isinstance(item, Mapping):
-            raise source.error(
-                "a rule must be a mapping with id, for_each and require", (position,)
-            )
+            raise source.error(Phrase("rules.not_a_mapping"), (position,))
         try:
             rule = Rule.model_validate(dict(item))
         except ValidationError as exc:
@@ -407,8 +401,7 @@ def _parse(raw: Any, source: _Source) -> tuple[Rule, ...]:
             raise source.error(_explain(error), path) from None
         if rule.id in seen:
             raise source.error(
-                f"rule id {rule.id!r} is used twice (first by rules[{seen[rule.id]}])",
-                (position, "id"),
+                Phrase("rules.id_twice", id=rule.id, first=seen[rule.id]), (position, "id")
             )
         seen[rule.id] = position
         rules.append(rule)
@@ -438,10 +431,10 @@ def load_rules_file(path: str | Path) -> tuple[Rule, ...]:
     document = load_yaml(text, str(path))  # YAML is a superset of JSON
     if isinstance(document, Mapping):
         if "rules" not in document:
-            raise InputError("expected a list of rules, or a mapping with 'rules'", file=str(path))
+            raise InputError(Phrase("rules.file_shape"), file=str(path))
         return _parse(document["rules"], _Source(str(path), text, ("rules",)))
     if document is None:
-        raise InputError("the rules file is empty", file=str(path), line=1)
+        raise InputError(Phrase("rules.file_empty"), file=str(path), line=1)
     return _parse(document, _Source(str(path), text))
 
 
@@ -598,25 +591,43 @@ def _render(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def _finding(rule: Rule, entity: Entity, value: int, repeated: list[str]) -> Finding:
-    requirement = rule.require
+def _measure_text(requirement: Requirement, lang: str) -> str:
+    """What a rule measures, for its default message: ``count REPORTS_TO (formal, out)``."""
     measure = requirement.measure
     if measure == "count":
-        what = "count " + " or ".join(f.describe() for f in requirement.count or ())
-    elif measure == "distinct":
+        filters = text("rules.or", lang).join(f.describe(lang) for f in requirement.count or ())
+        return text("rules.measure.count", lang, filters=filters)
+    if measure == "distinct":
         spec = requirement.distinct
         assert spec is not None
-        what = f"distinct {spec.attribute} of {spec.describe()}"
-    else:
-        what = f"{measure} ({getattr(requirement, measure)})"
-    problems_en, problems_fr = [], []
+        return text(
+            "rules.measure.distinct", lang, attribute=spec.attribute, filter=spec.describe(lang)
+        )
+    return text(f"rules.measure.{measure}.{getattr(requirement, measure)}", lang)
+
+
+def _default_message(rule: Rule, entity: Entity, value: int, repeated: list[str], lang: str) -> str:
+    """The message of a rule without one of its own, written from the rule."""
+    requirement = rule.require
+    what = _measure_text(requirement, lang)
+    problems = []
     if requirement.bounded and not requirement.within(value):
-        problems_en.append(f"{what} is {value}, expected {requirement.bounds_text()}")
-        problems_fr.append(f"{what} vaut {value}, attendu : {requirement.bounds_text('fr')}")
+        bounds = requirement.bounds_text(lang)
+        problems.append(text("rules.is", lang, what=what, value=value, bounds=bounds))
     if repeated:
-        shared = ", ".join(repeated)
-        problems_en.append(f"{what} repeats {shared}")
-        problems_fr.append(f"{what} : valeurs répétées {shared}")
+        problems.append(text("rules.repeats", lang, what=what, values=", ".join(repeated)))
+    kind = entity.kind.value if lang == "en" else text(f"kind.the.{entity.kind.value}", lang)
+    return text(
+        "rules.breaks",
+        lang,
+        kind=kind,
+        id=entity.id,
+        rule=rule.id,
+        problems=text("rules.and", lang).join(problems),
+    )
+
+
+def _finding(rule: Rule, entity: Entity, value: int, repeated: list[str]) -> Finding:
     values = {
         "id": entity.id,
         "name": entity.label("en"),
@@ -625,12 +636,6 @@ def _finding(rule: Rule, entity: Entity, value: int, repeated: list[str]) -> Fin
         "values": ", ".join(repeated),
         "rule": rule.id,
     }
-    default_en = f"{entity.kind.value} {entity.id!r} breaks rule {rule.id}: " + "; ".join(
-        problems_en
-    )
-    default_fr = f"{entity.kind.value} {entity.id!r} enfreint la règle {rule.id} : " + "; ".join(
-        problems_fr
-    )
     message = rule.message
     english = french = None
     if message is not None:
@@ -642,8 +647,8 @@ def _finding(rule: Rule, entity: Entity, value: int, repeated: list[str]) -> Fin
         code=rule.code,
         severity=rule.severity,
         entities=(entity.id,),
-        message_en=english or french or default_en,
-        message_fr=french or english or default_fr,
+        message_en=english or french or _default_message(rule, entity, value, repeated, "en"),
+        message_fr=french or english or _default_message(rule, entity, value, repeated, "fr"),
     )
 
 

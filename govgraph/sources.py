@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govgraph.checks import check_model
 from govgraph.errors import InputError, ModelInvalidError
-from govgraph.findings import errors_in
-from govgraph.formats import load_model
-from govgraph.model import GovernanceModel
+
+if TYPE_CHECKING:  # the model, formats and checks load when a model is opened
+    from govgraph.model import GovernanceModel
 
 __all__ = [
     "DATABASE_SCHEMES",
@@ -55,6 +55,8 @@ def open_model(spec: str) -> GovernanceModel:
     database ``NEO4J_DATABASE`` (default: the server's home database). A pulled model
     that breaks an error-level rule raises ``ModelInvalidError``, as a file would.
     """
+    from govgraph.formats import load_model
+
     if is_database_uri(spec):
         return pull_model(spec)
     check_not_a_remote_uri(spec)
@@ -89,6 +91,8 @@ from https:// URIs: download the file first, or give a bolt:// or neo4j:// store
 def pull_model(uri: str, env: Mapping[str, str] | None = None) -> GovernanceModel:
     """Pull the model stored at ``uri`` (credentials and database from ``env``, by
     default the process environment) and check it."""
+    from govgraph.checks import check_model
+    from govgraph.findings import errors_in
     from govgraph.store import GraphStore
     from govgraph.store.connect import ConnectionSettings, open_driver
 

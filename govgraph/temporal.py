@@ -1,7 +1,14 @@
-"""Time: what a model or a graph looked like on a given date.
+"""Time: whether a fact holds on a date, and a model or a graph as it was on it.
 
-An entity or relationship is kept when its validity interval covers the date; a
-relationship is dropped with either endpoint.
+This is the one home of ``as_of``. ``holds_on`` decides whether a fact (an entity, a
+relationship, or a graph node's or edge's data) holds on a day; every restriction to
+a date uses it:
+
+- ``valid_positions`` / ``as_of``: the part of a model valid on a day;
+- ``govgraph.analysis._view.GraphView``: a graph as it was on a day, looked at on the
+  fly (walks cost what they visit); ``govgraph.graph_as_of`` is that view, copied.
+
+A relationship holds only with both endpoints.
 
 >>> from govgraph.model import GovernanceModel
 >>> model = GovernanceModel.model_validate({"entities": [
@@ -9,20 +16,40 @@ relationship is dropped with either endpoint.
 ...      "valid_from": "2015", "valid_to": "2018"}]})
 >>> len(as_of(model, "2016").entities), len(as_of(model, "2019-01-01").entities)
 (1, 0)
+>>> holds_on(model.entities[0], parse_as_of("2018-12-31")), holds_on({}, parse_as_of("1900"))
+(True, True)
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
 from govgraph.dates import is_valid_on, parse_as_of
 from govgraph.model import GovernanceModel
 
-if TYPE_CHECKING:
-    import networkx as nx
+__all__ = ["as_of", "holds_on", "valid_positions"]
 
-__all__ = ["as_of", "graph_as_of", "valid_positions"]
+
+def holds_on(fact: Any, day: date | None) -> bool:
+    """Whether ``fact`` holds on ``day`` (every fact holds when ``day`` is None).
+
+    ``fact`` is a record with ``valid_from``/``valid_to`` (an entity, a relationship)
+    or a mapping that may hold those keys (a graph node's or edge's data).
+
+    >>> holds_on({"valid_to": "2018"}, date(2019, 1, 1)), holds_on({"valid_to": "2018"}, None)
+    (False, True)
+    """
+    if day is None:
+        return True
+    if type(fact) is dict or isinstance(fact, Mapping):  # graph data: dicts, fast
+        start, end = fact.get("valid_from"), fact.get("valid_to")
+    else:
+        start, end = fact.valid_from, fact.valid_to
+    if start is None and end is None:
+        return True
+    return is_valid_on(start, end, day)
 
 
 def valid_positions(model: GovernanceModel, day: str | date) -> tuple[list[int], list[int]]:
@@ -33,14 +60,12 @@ def valid_positions(model: GovernanceModel, day: str | date) -> tuple[list[int],
     ([], [])
     """
     day = parse_as_of(day)
-    entities = [
-        i for i, e in enumerate(model.entities) if is_valid_on(e.valid_from, e.valid_to, day)
-    ]
+    entities = [i for i, e in enumerate(model.entities) if holds_on(e, day)]
     kept = {model.entities[i].id for i in entities}
     relationships = [
         i
         for i, r in enumerate(model.relationships)
-        if r.from_ in kept and r.to in kept and is_valid_on(r.valid_from, r.valid_to, day)
+        if r.from_ in kept and r.to in kept and holds_on(r, day)
     ]
     return entities, relationships
 
@@ -61,35 +86,3 @@ def as_of(model: GovernanceModel, day: str | date | None) -> GovernanceModel:
         relationships=tuple(model.relationships[i] for i in relationships),
         rules=model.rules,
     )
-
-
-def graph_as_of(graph: nx.MultiDiGraph, day: str | date | None) -> nx.MultiDiGraph:
-    """The part of a govgraph ``graph`` (see ``govgraph.graph.to_graph``) valid on
-    ``day``, as a new graph whose attribute dicts are copies: the input is unchanged.
-
-    >>> from govgraph.graph import to_graph
-    >>> graph = to_graph(GovernanceModel.model_validate({"entities": [
-    ...     {"id": "a", "kind": "council", "name": {"en": "A"}, "valid_to": "2000"}]}))
-    >>> graph_as_of(graph, "2001").number_of_nodes()
-    0
-    """
-    if day is None:
-        return graph.copy()
-    day = parse_as_of(day)
-    import networkx as nx
-
-    result = nx.MultiDiGraph()
-    result.graph.update(graph.graph)
-    result.add_nodes_from(
-        (node, data)
-        for node, data in graph.nodes(data=True)
-        if is_valid_on(data.get("valid_from"), data.get("valid_to"), day)
-    )
-    result.add_edges_from(
-        (u, v, key, data)
-        for u, v, key, data in graph.edges(keys=True, data=True)
-        if u in result
-        and v in result
-        and is_valid_on(data.get("valid_from"), data.get("valid_to"), day)
-    )
-    return result

@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -50,17 +51,32 @@ def test_validate_as_of_checks_that_date(cli, example_path):
 
 
 def test_show_summarises(cli, example_path):
-    data = json.loads(cli("show", example_path, "--format", "json").stdout)
+    data = json.loads(cli("show", example_path, "--as-of", "all", "--format", "json").stdout)
     assert data["entities"]["council"] == 3 and data["entities"]["working_group"] == 5
-    assert data["entities"]["meeting"] == 7
+    assert data["entities"]["meeting"] == 7 and data["as_of"] == "all"
     assert data["roots"] == ["joint-councils"]
     assert data["date_range"] == ["1998", "2025"]
     in_2016 = json.loads(cli("show", example_path, "--as-of", "2016", "--format", "json").stdout)
     assert in_2016["entities"]["working_group"] == 5 and in_2016["as_of"] == "2016-01-01"
-    table = cli("show", example_path, "--lang", "fr").stdout
+    table = cli("show", example_path, "--lang", "fr", "--as-of", "all").stdout
     assert "Conseils mixtes" in table and "Groupe de travail" in table
+    assert table.splitlines()[0] == "Toutes les dates (tout l'historique)"
     rows = cli("show", example_path, "--format", "csv").stdout.splitlines()
     assert rows[0] == "section,key,value" and "Entities,council,3" in rows
+    assert f"As of,{date.today().isoformat()}," in rows
+
+
+def test_show_answers_as_of_today_by_default(cli, example_path):
+    """The Framework WG (2015-2018) and the meetings of past years are history: a
+    plain ``show`` counts what holds today, says so, and matches ``--as-of today``."""
+    today = date.today().isoformat()
+    data = json.loads(cli("show", example_path, "--format", "json").stdout)
+    assert data["as_of"] == today and data["entities"]["working_group"] == 4
+    assert "meeting" not in data["entities"]
+    explicit = json.loads(cli("show", example_path, "--as-of", "today", "--format", "json").stdout)
+    assert explicit == data
+    table = cli("show", example_path).stdout.splitlines()
+    assert table[0] == f"As of {today}"
 
 
 def test_convert_writes_the_format_the_path_names(cli, example_path, tmp_path):

@@ -229,6 +229,52 @@ def test_validate_loads_only_what_it_needs(example_path):
     assert "networkx" not in _loaded_after("show", str(example_path))
 
 
+#: What ``validate`` of a YAML file never needs: the analysis, store, HTML and
+#: interoperability libraries, the parts of govgraph built on them, the other formats'
+#: readers, and the modules only writers use.
+NOT_FOR_VALIDATE = (
+    *("networkx", "numpy", "scipy", "neo4j", "rdflib", "openpyxl", "ctypes"),
+    *("govgraph.graph", "govgraph.analysis", "govgraph.store", "govgraph.html"),
+    *("govgraph.scenarios", "govgraph.health", "govgraph.rules", "govgraph.importing"),
+    *("govgraph.generate", "govgraph.formats.spreadsheet", "govgraph.formats.rows"),
+    *("govgraph.formats.xlsx", "govgraph.formats.org", "govgraph.formats.popolo"),
+    *("govgraph.formats.networks", "govgraph.formats.jsonld_context"),
+)
+
+
+def _modules_after(*args: str) -> set[str]:
+    """Every module loaded once ``govgraph ARGS`` has run, in a fresh process (it must
+    have run: exit 0 or 1)."""
+    code = (
+        "import sys\n"
+        "from govgraph.cli import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code in (0, 1, None), exc.code\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+def _under(modules: set[str], names: tuple[str, ...]) -> set[str]:
+    return {m for m in modules for n in names if m == n or m.startswith(f"{n}.")}
+
+
+def test_validate_imports_no_module_it_does_not_use(example_path):
+    """``validate`` reads the YAML, validates it with the pydantic model, runs the
+    checks and prints: nothing of the analyses, the store, the views or the other
+    formats loads (a module that pulls those at import time fails here)."""
+    table = _modules_after("validate", str(example_path))
+    assert {"pydantic", "yaml", "rich", "govgraph.checks", "govgraph.model"} <= table
+    assert _under(table, NOT_FOR_VALIDATE) == set()
+    as_json = _modules_after("validate", str(example_path), "--format", "json")
+    assert _under(as_json, (*NOT_FOR_VALIDATE, "rich")) == set()
+
+
 def test_lazy_registry_help_matches_each_command():
     """The one-line help ``govgraph --help`` lists without importing a command is the
     command's own."""

@@ -492,6 +492,27 @@ def test_error_messages_show_escapes_visibly(cli, tmp_path):
     assert "\x07" not in result.output
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"title": {"en": "a", "\n": "x"}, "entities": []},
+        {"entities": [{"id": "a", "kind": "council", "name": {"en": "A"}, "x\ny": 1}]},
+        {"entities": [], "relationships": [{"from": "a", "type": "MEMBER_OF", "to": "b", "\r": 1}]},
+    ],
+)
+def test_a_field_name_with_a_line_break_is_one_line(cli, tmp_path, document):
+    """A key holding a line break is named by its repr (found by the fuzzer: the field
+    path ``title.\\n`` split the error over two lines)."""
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(InputError) as refused:
+        read_model(path)
+    assert "\n" not in str(refused.value) and "\r" not in str(refused.value), str(refused.value)
+    result = cli("show", path)
+    assert result.exit_code == 2 and result.output.strip().count("\n") == 0, result.output
+    assert "unknown-field" in result.output
+
+
 # ── 1. nothing fetched on read ──────────────────────────────────────────────────────
 
 

@@ -79,3 +79,31 @@ def test_resolve_by_name_or_acronym_and_ambiguity(example_path):
     with pytest.raises(InputError, match="could be 'pscioc', 'pssdc'"):
         resolve_entity(graph, "pssdc ")
     assert fold("Île-du-Prince-Édouard") == "ile-du-prince-edouard"
+
+
+def test_a_made_up_short_form_suggests_the_body_whose_initials_it_is(cli, example_path):
+    """``ddi-wg`` is nobody's id or acronym, but it is the initials of the
+    Data-Driven Intelligence Working Group: the error suggests it."""
+    result = cli("chain", example_path, "ddi-wg")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: unknown id 'ddi-wg'; did you mean 'data-driven-intelligence-wg'?"
+    )
+    assert cli("chain", example_path, "x").exit_code == 2  # one letter suggests nothing
+
+
+def test_the_maps_focus_takes_an_acronym_or_a_name(cli, example_path, tmp_path):
+    from tests.html.test_html_export import embedded_data
+
+    page = tmp_path / "pssdc.html"
+    result = cli("export", "html", example_path, "-o", page, "--focus", "cpssp", "--depth", "1")
+    assert result.exit_code == 0, result.stderr
+    assert embedded_data(page.read_text(encoding="utf-8"))["focus"] == "pssdc"
+    picture = tmp_path / "ddi.svg"
+    name = "Data-Driven Intelligence Working Group"
+    assert cli("export", "svg", example_path, "-o", picture, "--focus", name).exit_code == 0
+    assert name in picture.read_text(encoding="utf-8")
+    never = tmp_path / "never.svg"
+    result = cli("export", "svg", example_path, "-o", never, "--focus", "ddi-wg")
+    assert result.exit_code == 2 and "did you mean 'data-driven-intelligence-wg'" in result.stderr
+    assert not never.exists()

@@ -38,6 +38,7 @@ def test_the_wheel_holds_the_package_data(wheel):
     assert "govgraph/cypher/README.md" in names
     assert "govgraph/py.typed" in names
     assert "govgraph/i18n/locale/fr/LC_MESSAGES/govgraph.po" in names
+    assert "govgraph/i18n/locale/fr/LC_MESSAGES/govgraph-click.mo" in names
     assert "govgraph/cli/templates/starter-model.yaml" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
@@ -55,6 +56,10 @@ def test_the_installed_wheel_finds_its_files_and_runs(wheel, tmp_path):
             "print(resources.cypher_dir())",
             f"cli.main(['validate', {example!r}, '--lang', 'fr'], standalone_mode=False)",
             "cli.main(['init', '-'], standalone_mode=False)",
+            "try:",
+            f"    cli.main(['chain', {example!r}, '--lang', 'fr'])",
+            "except SystemExit:",
+            "    pass",
             f"cli.main(['show', {example!r}, '--format', 'json'])",
         ]
     )
@@ -71,3 +76,4 @@ def test_the_installed_wheel_finds_its_files_and_runs(wheel, tmp_path):
     assert '"roots"' in result.stdout
     assert "0 erreur, 6 avertissements" in result.stdout  # the catalogue, from the wheel
     assert "# A starter govgraph model" in result.stdout
+    assert "Erreur : Argument manquant 'ID'." in result.stderr  # click's words, from the wheel

@@ -255,7 +255,7 @@ def test_the_example_rules_file(example_model):
         ({"id": "x", "require": {"depth": "formal", "min": 3, "max": 1}},
          "[0].require", "min 3 is above max 1"),
         ({"id": "x", "require": {"depth": "formal", "max": -1}},
-         "[0].require.max", "greater than or equal to 0"),
+         "[0].require.max", "must be at least 0"),
         ({"require": {"depth": "formal", "max": 1}}, "[0].id", "missing field 'id'"),
     ],
 )  # fmt: skip

@@ -310,3 +310,11 @@ def test_the_briefing_health_section_is_health_on_the_result_with_the_same_rules
     assert any(code.startswith("rule:") for code, _ in before)  # the rules did run
     if scenario == "digital-consolidation.yaml":
         assert resolved  # a scenario that changes health, not only an empty diff
+
+
+def test_the_report_table_starts_with_the_day_it_is_for(cli):
+    scenario = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
+    effective = cli("simulate", MODEL, scenario).stdout.splitlines()
+    assert effective[:2] == ["As of 2026-04-01", "Quick wins"]
+    earlier = cli("simulate", MODEL, scenario, "--as-of", "2020", "--lang", "fr").stdout
+    assert earlier.splitlines()[0] == "En date du 2020-01-01"

@@ -1,8 +1,10 @@
 """What every analysis shares: a read-only, date-filtered look at a govgraph graph.
 
-``GraphView`` answers "is this node or edge valid on the day?" on the fly, so that
-walks (chains, subordinates, paths, members) cost in proportion to what they visit,
-not to the size of the graph; nothing is copied and the graph is never changed.
+``GraphView`` answers "is this node or edge valid on the day?" on the fly (with
+``govgraph.temporal.holds_on``, the one test of a fact against a date), so that walks
+(chains, subordinates, paths, members) cost in proportion to what they visit, not to
+the size of the graph; nothing is copied and the graph is never changed.
+``graph_as_of`` is this view, copied into a new graph.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any
 
 import networkx as nx
 
-from govgraph.dates import is_valid_on, parse_as_of
+from govgraph.dates import parse_as_of
 from govgraph.errors import InputError, UnknownEntityError
+from govgraph.i18n import Phrase
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import BODY_KINDS, RelationType, is_hierarchy_line
 
 __all__ = [
@@ -24,6 +28,7 @@ __all__ = [
     "EdgeTest",
     "GraphView",
     "formal_parent_line",
+    "graph_as_of",
     "parent_line",
 ]
 
@@ -67,12 +72,7 @@ class GraphView:
 
     def data_ok(self, data: dict[str, Any]) -> bool:
         """Whether a node's or an edge's validity interval covers the day."""
-        if self.day is None:
-            return True
-        start, end = data.get("valid_from"), data.get("valid_to")
-        if start is None and end is None:
-            return True
-        return is_valid_on(start, end, self.day)
+        return holds_on(data, self.day)
 
     def has(self, node: Any) -> bool:
         """Whether ``node`` is in the graph and valid on the day."""
@@ -110,7 +110,9 @@ class GraphView:
             raise UnknownEntityError(str(entity_id), suggest(self.graph, str(entity_id)))
         if not self.data_ok(self._nodes[entity_id]):
             assert self.day is not None
-            raise InputError(f"{entity_id!r} is not valid on {self.day.isoformat()}")
+            raise InputError(
+                Phrase("analysis.not_valid_on", id=entity_id, day=self.day.isoformat())
+            )
         return entity_id
 
     def out_edges(self, node: Any, test: EdgeTest) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -139,6 +141,12 @@ class GraphView:
 
     def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every edge valid on the day (both ends valid too)."""
+        for source, target, _, data in self.keyed_edges():
+            yield source, target, data
+
+    def keyed_edges(self) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+        """``(source, target, key, data)`` of every edge valid on the day (both ends
+        valid too)."""
         nodes, day = self._nodes, self.day
         for source, targets in self._succ.items():
             if day is not None and not self.data_ok(nodes[source]):
@@ -146,9 +154,31 @@ class GraphView:
             for target, keyed in targets.items():
                 if day is not None and not self.data_ok(nodes[target]):
                     continue
-                for data in keyed.values():
+                for key, data in keyed.items():
                     if day is None or self.data_ok(data):
-                        yield source, target, data
+                        yield source, target, key, data
+
+
+def graph_as_of(graph: nx.MultiDiGraph, day: str | date | None) -> nx.MultiDiGraph:
+    """The part of a govgraph ``graph`` (see ``govgraph.graph.to_graph``) valid on
+    ``day``: the ``GraphView`` of that day, copied into a new graph whose attribute
+    dicts are copies; the input is unchanged.
+
+    >>> from govgraph.graph import to_graph
+    >>> from govgraph.model import GovernanceModel
+    >>> graph = to_graph(GovernanceModel.model_validate({"entities": [
+    ...     {"id": "a", "kind": "council", "name": {"en": "A"}, "valid_to": "2000"}]}))
+    >>> graph_as_of(graph, "2001").number_of_nodes()
+    0
+    """
+    if day is None:
+        return graph.copy()
+    view = GraphView(graph, day)
+    result = graph.__class__()
+    result.graph.update(graph.graph)
+    result.add_nodes_from((node, dict(view.node(node))) for node in view.nodes())
+    result.add_edges_from((u, v, key, dict(data)) for u, v, key, data in view.keyed_edges())
+    return result
 
 
 #: Above this many nodes, "did you mean" compares the unknown id only with the ids next

@@ -27,6 +27,7 @@ import networkx as nx
 
 from govgraph.analysis._view import EdgeTest, GraphView, formal_parent_line, parent_line
 from govgraph.errors import InputError
+from govgraph.i18n import Phrase
 from govgraph.vocabulary import HIERARCHY_TYPES, RelationType
 
 __all__ = ["chain_lines", "line_name", "reporting_chains", "subordinate_rows", "subordinates"]
@@ -184,7 +185,7 @@ def subordinate_rows(
     [{'id': 'data-driven-intelligence-wg', 'depth': 1, 'parent': 'pssdc', 'line': 'REPORTS_TO'}]
     """
     if depth is not None and depth < 0:
-        raise InputError(f"depth must be 0 or more, not {depth}", field="depth")
+        raise InputError(Phrase("analysis.depth", depth=depth), field="depth")
     view = GraphView(graph, as_of)
     view.require(entity_id)
     test = hierarchy_test(include_informal=include_informal, types=types)

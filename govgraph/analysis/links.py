@@ -17,6 +17,7 @@ import networkx as nx
 
 from govgraph.analysis._view import GraphView
 from govgraph.errors import InputError
+from govgraph.i18n import Phrase
 from govgraph.vocabulary import RelationType
 
 __all__ = ["DIRECTIONS", "links"]
@@ -62,7 +63,7 @@ def links(
     ['pscioc', 'pssdc']
     """
     if direction not in DIRECTIONS:
-        raise InputError(f"direction must be in, out or both, not {direction!r}", field="direction")
+        raise InputError(Phrase("analysis.direction", direction=direction), field="direction")
     wanted = _wanted(types)
     view = GraphView(graph, as_of)
     view.require(entity_id)

@@ -21,6 +21,7 @@ into the id, with "did you mean" over ids and names when nothing matches.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -30,8 +31,9 @@ import networkx as nx
 
 from govgraph.analysis._view import GraphView, suggest
 from govgraph.errors import InputError, UnknownEntityError
+from govgraph.i18n import Phrase
 
-__all__ = ["find_entities", "fold", "list_entities", "resolve_entity"]
+__all__ = ["find_entities", "fold", "initials", "list_entities", "resolve_entity"]
 
 #: How many matches ``find_entities`` returns at most, by default.
 DEFAULT_FIND_LIMIT = 50
@@ -76,7 +78,7 @@ def find_entities(
     """
     wanted = fold(query)
     if not wanted:
-        raise InputError("the text to find is empty", field="TEXT")
+        raise InputError(Phrase("analysis.empty_text"), field="TEXT")
     view = GraphView(graph, as_of)
     found: list[tuple[int, str, dict[str, Any]]] = []
     for node, data in graph.nodes(data=True):
@@ -152,20 +154,45 @@ def resolve_entity(graph: nx.MultiDiGraph, given: str) -> str:
         return matches[0]
     if matches:
         shown = ", ".join(repr(m) for m in sorted(matches)[:5])
-        raise InputError(f"{given!r} could be {shown}: give the id")
+        raise InputError(Phrase("analysis.ambiguous", given=given, shown=shown))
     raise UnknownEntityError(given, _suggestions(graph, given))
 
 
+def initials(value: str) -> str:
+    """The first letter of each word of ``value``, folded, for a short form people make
+    up ("ddi-wg" for the Data-Driven Intelligence Working Group).
+
+    >>> initials("Data-Driven Intelligence Working Group")
+    'ddiwg'
+    """
+    return "".join(word[0] for word in _WORDS.findall(fold(value)))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _suggestions(graph: nx.MultiDiGraph, given: str, limit: int = 3) -> list[str]:
-    """Close ids, then the ids of entities with close names or acronyms."""
+    """Close ids, then the ids of entities whose name's initials are what was typed
+    ("ddi-wg"), then those with close names or acronyms.
+
+    >>> from govgraph.formats import load_model
+    >>> from govgraph.graph import to_graph
+    >>> _suggestions(to_graph(load_model("fixtures/joint-councils.yaml")), "ddi-wg")
+    ['data-driven-intelligence-wg']
+    """
     close = suggest(graph, given, limit)
     if len(close) >= limit or graph.number_of_nodes() > 50_000:
         return close
+    typed = "".join(_WORDS.findall(fold(given)))
     by_label: dict[str, str] = {}
     for node, data in graph.nodes(data=True):
         for field, label in _labels(node, data):
-            if field != "id":
-                by_label.setdefault(fold(label), str(node))
+            if field == "id":
+                continue
+            by_label.setdefault(fold(label), str(node))
+            named = field.startswith("name.") and len(typed) >= 2
+            if named and initials(label) == typed and str(node) not in close:
+                close.append(str(node))
     for label in difflib.get_close_matches(fold(given), list(by_label), n=limit, cutoff=0.6):
         if by_label[label] not in close:
             close.append(by_label[label])

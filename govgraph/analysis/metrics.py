@@ -16,6 +16,7 @@ say which was used.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -36,8 +37,10 @@ __all__ = [
     "BETWEENNESS_SAMPLES",
     "BETWEENNESS_SEED",
     "body_metrics",
+    "measure",
     "metrics",
     "structure_metrics",
+    "structure_summary",
 ]
 
 #: Up to this many bodies, betweenness is exact; above, it is sampled.
@@ -118,6 +121,25 @@ def metrics(
     >>> result["structure"]["roots"], result["structure"]["betweenness"]["method"]
     (['joint-councils'], 'exact')
     """
+    return measure(graph, as_of=as_of, betweenness_k=betweenness_k, seed=seed)[0]
+
+
+def measure(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | date | None = None,
+    betweenness_k: int | None = None,
+    seed: int = BETWEENNESS_SEED,
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """``metrics`` and the meeting load of each member whose load is known
+    (``{member: days a year}``): what ``structure_summary`` needs to redo the structure
+    figures after a change without measuring the whole graph again (``govgraph compare``).
+
+    >>> from govgraph.analysis._demo import demo_graph
+    >>> result, loads = measure(demo_graph())
+    >>> sorted(loads.items())[:2]
+    [('canada', 3.0), ('ontario', 3.0)]
+    """
     view = GraphView(graph, as_of)
     bodies = view.bodies()
     body_set = set(bodies)
@@ -153,7 +175,6 @@ def metrics(
             informal_lines += 1
             lines.append((source, target, False))
     figures = hierarchy_figures(bodies, lines)
-    depths = {body: figures[body]["depth"] for body in bodies}
     betweenness, betweenness_info = _betweenness(bodies, links, betweenness_k, seed)
 
     rows: dict[str, dict[str, Any]] = {}
@@ -189,41 +210,72 @@ def metrics(
             "annual_meeting_days": yearly,
         }
 
-    has_parent = {b for b in bodies if figures[b]["formal_parents"]}
-    has_children = {b for b in bodies if figures[b]["span"]}
-    in_structure = [b for b in bodies if b in has_parent or b in has_children]
-    roots = [b for b in bodies if b in has_children and b not in has_parent]
-    orphans = [
-        b
-        for b in bodies
-        if rows[b]["kind"] in _GOVERNING and b not in has_parent and b not in has_children
-    ]
-    widest = sorted(bodies, key=lambda b: (-rows[b]["span"], b))[:WIDEST]
-    structure = {
-        "bodies": len(bodies),
-        "kinds": dict(Counter(rows[b]["kind"] for b in bodies)),
-        "formal_lines": formal_lines,
-        "informal_lines": informal_lines,
-        "layers": max((depths[b] for b in in_structure), default=-1) + 1,
-        "roots": roots,
-        "orphans": orphans,
+    loads = _member_loads(joined, wholes, annual)
+    structure = structure_summary(rows, (formal_lines, informal_lines), loads, len(joined))
+    structure["betweenness"] = betweenness_info
+    return {"bodies": rows, "structure": structure}, loads
+
+
+def structure_summary(
+    rows: dict[str, dict[str, Any]],
+    lines: tuple[int, int],
+    loads: dict[str, float],
+    members: int | None,
+) -> dict[str, Any]:
+    """The whole structure's figures from the per-body rows (``kind``, ``span``,
+    ``depth``, ``formal_parents``, ``informal_parents``, ``annual_meeting_days``; lists
+    follow their order), the counts of formal and informal lines, the known meeting
+    loads of members and the number of members (None when not known). Sums are exact
+    (``math.fsum``): the same rows in any order give the same figures.
+
+    >>> rows = {"jc": {"kind": "council", "span": 1, "depth": 0, "formal_parents": 0,
+    ...                "informal_parents": 0, "annual_meeting_days": 2.0},
+    ...         "wg": {"kind": "working_group", "span": 0, "depth": 1, "formal_parents": 1,
+    ...                "informal_parents": 0, "annual_meeting_days": None}}
+    >>> s = structure_summary(rows, (1, 0), {"ann": 2.0}, 2)
+    >>> s["layers"], s["roots"], s["meeting_days_per_year"], s["meeting_days_per_member_per_year"]
+    (2, ['jc'], 2.0, {'members': 2, 'members_with_known_load': 1, 'mean': 2.0, 'max': 2.0})
+    """
+    has_parent = {b for b, row in rows.items() if row["formal_parents"]}
+    has_children = {b for b, row in rows.items() if row["span"]}
+    in_structure = [b for b in rows if b in has_parent or b in has_children]
+    widest = sorted(rows, key=lambda b: (-rows[b]["span"], b))[:WIDEST]
+    annual = [row["annual_meeting_days"] for row in rows.values()]
+    known_annual = [days for days in annual if days is not None]
+    values = list(loads.values())
+    return {
+        "bodies": len(rows),
+        "kinds": dict(Counter(row["kind"] for row in rows.values())),
+        "formal_lines": lines[0],
+        "informal_lines": lines[1],
+        "layers": max((rows[b]["depth"] for b in in_structure), default=-1) + 1,
+        "roots": [b for b in rows if b in has_children and b not in has_parent],
+        "orphans": [
+            b
+            for b, row in rows.items()
+            if row["kind"] in _GOVERNING and b not in has_parent and b not in has_children
+        ],
         "informal_only": [
-            b for b in bodies if figures[b]["informal_parents"] and b not in has_parent
+            b for b, row in rows.items() if row["informal_parents"] and b not in has_parent
         ],
         "widest_spans": [{"id": b, "span": rows[b]["span"]} for b in widest if rows[b]["span"]],
-        "meeting_days_per_year": sum(annual.values()) if annual else None,
-        "meeting_days_per_member_per_year": _member_load(joined, wholes, annual),
-        "betweenness": betweenness_info,
+        "meeting_days_per_year": math.fsum(known_annual) if known_annual else None,
+        "meeting_days_per_member_per_year": {
+            "members": members,
+            "members_with_known_load": len(values),
+            "mean": math.fsum(values) / len(values) if values else None,
+            "max": max(values) if values else None,
+        },
     }
-    return {"bodies": rows, "structure": structure}
 
 
-def _member_load(
+def _member_loads(
     joined: dict[str, set[str]], wholes: dict[str, set[str]], annual: dict[str, float]
-) -> dict[str, Any]:
+) -> dict[str, float]:
     """Meeting days a year each member sits through: the bodies it sits on and the
     wholes they are part of (a PSSDC member attends the Joint Councils), each counted
-    once, where the body's meeting days and cadence are known."""
+    once, where the body's meeting days and cadence are known; members whose load is
+    unknown are left out."""
     closure: dict[str, frozenset[str]] = {}
 
     def up(body: str) -> frozenset[str]:
@@ -237,18 +289,13 @@ def _member_load(
             closure[body] = frozenset(seen)
         return closure[body]
 
-    loads = []
-    for bodies in joined.values():
+    loads: dict[str, float] = {}
+    for member, bodies in joined.items():
         attended = set().union(*(up(body) for body in bodies))
         known = [annual[b] for b in attended if b in annual]
         if known:
-            loads.append(sum(known))
-    return {
-        "members": len(joined),
-        "members_with_known_load": len(loads),
-        "mean": sum(loads) / len(loads) if loads else None,
-        "max": max(loads) if loads else None,
-    }
+            loads[member] = math.fsum(known)
+    return loads
 
 
 def body_metrics(

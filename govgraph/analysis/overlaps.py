@@ -26,6 +26,7 @@ from scipy import sparse
 
 from govgraph.analysis._view import GraphView
 from govgraph.errors import InputError
+from govgraph.i18n import Phrase
 from govgraph.vocabulary import RelationType
 
 __all__ = ["DEFAULT_MAX_ITEM_BODIES", "OVERLAP_DIMENSIONS", "overlaps"]
@@ -93,7 +94,7 @@ def overlaps(
             f"by must be one of {', '.join(OVERLAP_DIMENSIONS)}, not {by!r}", field="by"
         )
     if not 0.0 <= min_jaccard <= 1.0:
-        raise InputError(f"min_jaccard must be between 0 and 1, not {min_jaccard}")
+        raise InputError(Phrase("analysis.min_jaccard", value=min_jaccard))
     if top is not None and top < 0:
         raise InputError(f"top must be 0 or more, not {top}", field="top")
     if max_item_bodies is not None and max_item_bodies < 2:

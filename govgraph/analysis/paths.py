@@ -20,6 +20,7 @@ import networkx as nx
 
 from govgraph.analysis._view import GraphView
 from govgraph.errors import InputError
+from govgraph.i18n import Phrase
 from govgraph.vocabulary import RelationType
 
 __all__ = ["DEFAULT_PATH_LIMIT", "connections", "relation_types"]
@@ -51,7 +52,7 @@ def relation_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
                 field="types",
             )
     if not names:
-        raise InputError("give at least one relationship type", field="types")
+        raise InputError(Phrase("analysis.types"), field="types")
     return frozenset(names)
 
 
@@ -86,7 +87,7 @@ def connections(
     """
     wanted = relation_types(types)
     if limit is not None and limit < 1:
-        raise InputError(f"limit must be 1 or more, not {limit}", field="limit")
+        raise InputError(Phrase("analysis.limit", limit=limit), field="limit")
     view = GraphView(graph, as_of)
     view.require(a)
     view.require(b)

@@ -32,6 +32,7 @@ from govgraph.analysis.membership import bodies_without_members
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES, OVERLAP_DIMENSIONS
 from govgraph.analysis.paths import DEFAULT_PATH_LIMIT
 from govgraph.cli.common import (
+    FloatRange,
     as_of_line,
     as_of_today_option,
     as_of_value,
@@ -43,6 +44,7 @@ from govgraph.cli.common import (
 from govgraph.cli.output import Column, emit, emit_json, emit_rows
 from govgraph.graph import to_graph
 from govgraph.i18n import kind_name, role_name, text, type_name
+from govgraph.i18n.numbers import number as number_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -554,7 +556,7 @@ def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
 )
 @click.option(
     "--min-jaccard",
-    type=click.FloatRange(0.0, 1.0),
+    type=FloatRange(0.0, 1.0),
     default=0.0,
     show_default=True,
     help="Only pairs scoring at least this.",
@@ -729,8 +731,8 @@ def _structure_rows(
     def names(ids: list[str]) -> list[str]:
         return [_short(graph, node, lang) for node in ids]
 
-    def number(value: float | None) -> str:
-        return text("unknown", lang) if value is None else f"{value:.4g}"
+    def figure(value: float | None) -> str:
+        return text("unknown", lang) if value is None else number_text(value, lang, spec=".4g")
 
     return [
         {"metric": text(key, lang), "value": value}
@@ -746,8 +748,11 @@ def _structure_rows(
                 "widest_spans",
                 [f"{_short(graph, w['id'], lang)} ({w['span']})" for w in widest],
             ),
-            ("meeting_days_per_year", number(structure["meeting_days_per_year"])),
-            ("member_load", f"{number(load['mean'])}, {number(load['max'])}"),
+            ("meeting_days_per_year", figure(structure["meeting_days_per_year"])),
+            (
+                "member_load",
+                f"{figure(load['mean'])}{text('figures.separator', lang)}{figure(load['max'])}",
+            ),
             ("betweenness_method", method),
         )
     ]

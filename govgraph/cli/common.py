@@ -27,7 +27,15 @@ import click
 
 from govgraph.cli.lazy import LazyGroup
 from govgraph.errors import GovgraphError, InputError, ModelInvalidError, UnknownEntityError
-from govgraph.i18n import LANGUAGES, default_language, plural, text, translate_message
+from govgraph.i18n import (
+    LANGUAGES,
+    Phrase,
+    default_language,
+    plural,
+    said_in,
+    text,
+    translate_message,
+)
 from govgraph.terminal import printable
 
 if TYPE_CHECKING:
@@ -43,6 +51,7 @@ __all__ = [
     "EXIT_USAGE",
     "STDIN",
     "AsOfDate",
+    "FloatRange",
     "GovgraphGroup",
     "as_of_line",
     "as_of_option",
@@ -94,18 +103,22 @@ def is_quiet() -> bool:
     return bool(_meta().get(_QUIET))
 
 
+def _labelled(label: str | None, message: str, lang: str) -> str:
+    """``label: message`` as ``lang`` writes it (``label : message`` in French)."""
+    return text("error.labelled", lang, label=label, message=message) if label else message
+
+
+def _located(message: str, lang: str, file: str | None, line: int | None, field: str | None) -> str:
+    """``file:line: field: message``, the field's colon as ``lang`` writes it."""
+    return str(InputError(_labelled(field, message, lang), file=file, line=line))
+
+
 def _message(exc: GovgraphError, lang: str) -> str:
     """The error's one-line message in ``lang`` (the parts govgraph knows how to say)."""
     if isinstance(exc, ModelInvalidError) and exc.findings:
         first = exc.findings[0]
-        return str(
-            InputError(
-                f"{first.code}: {first.message(lang)}",
-                file=exc.file,
-                line=exc.line,
-                field=exc.field,
-            )
-        )
+        message = _labelled(first.code, first.message(lang), lang)
+        return _located(message, lang, exc.file, exc.line, exc.field)
     if isinstance(exc, UnknownEntityError):
         words = text("error.unknown_id", lang, id=exc.entity_id)
         if exc.suggestions:
@@ -113,9 +126,8 @@ def _message(exc: GovgraphError, lang: str) -> str:
             words += text("error.did_you_mean", lang, ids=ids)
         return words
     if isinstance(exc, InputError):
-        message = translate_message(exc.message, lang)
-        return str(InputError(message, file=exc.file, line=exc.line, field=exc.field))
-    return str(exc)
+        return _located(exc.text_in(lang), lang, exc.file, exc.line, exc.field)
+    return translate_message(str(exc), lang)
 
 
 def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = None) -> None:
@@ -137,8 +149,8 @@ def report_error(exc: GovgraphError, lang: str | None = None, fmt: str | None = 
     if len(findings) > 1:
         for finding in findings[:MAX_ERROR_LINES]:
             where = f"{finding.location}: " if finding.location else ""
-            field = f"{finding.field_path}: " if finding.field_path else ""
-            line = f"{where}{field}{finding.code}: {finding.message(lang)}"
+            said = _labelled(finding.code, finding.message(lang), lang)
+            line = where + _labelled(finding.field_path, said, lang)
             click.echo(printable(text("error.line", lang, message=line)), err=True)
         hidden = len(findings) - MAX_ERROR_LINES
         if hidden > 0:
@@ -171,7 +183,15 @@ def _terminate_cleanly() -> Iterator[None]:
 
 
 class GovgraphGroup(LazyGroup):
-    """A lazy click group that turns govgraph errors into clean messages and exit codes."""
+    """A lazy click group that turns govgraph errors into clean messages and exit codes,
+    with click's own messages (usage errors, ``Usage:``) in the command's language."""
+
+    def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from govgraph.i18n.click_messages import click_language, language_of
+
+        words = sys.argv[1:] if args is None else list(args)
+        with click_language(language_of([str(a) for a in words])):
+            return super().main(args, *posargs, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -180,10 +200,10 @@ class GovgraphGroup(LazyGroup):
             with guard_inputs(), _terminate_cleanly():
                 return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("interrupted: no file was left half-written", err=True)
+            click.echo(text("error.interrupted", current_language()), err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except _Terminated:
-            click.echo("terminated: no file was left half-written", err=True)
+            click.echo(text("error.terminated", current_language()), err=True)
             ctx.exit(EXIT_TERMINATED)
         except GovgraphError as exc:
             report_error(exc, ctx.meta.get(_LANG), ctx.meta.get(_FORMAT))
@@ -230,7 +250,36 @@ class AsOfDate(click.ParamType):
         try:
             return parse_as_of(str(value))
         except ValueError as exc:
-            self.fail(f"{exc}; or 'today', or 'all' for every date", param, ctx)
+            lang = current_language()
+            self.fail(text("error.as_of", lang, reason=said_in(exc, lang)), param, ctx)
+
+
+class FloatRange(click.FloatRange):
+    """``click.FloatRange`` (closed bounds) whose numbers are written in the command's
+    language, in its error (``2,0 n'est pas dans l'intervalle 0,0<=x<=1,0.``) as in help."""
+
+    def _describe_range(self) -> str:
+        from govgraph.i18n.numbers import number
+
+        lang = current_language()
+        if self.min is None:
+            return f"x<={number(self.max, lang)}"
+        if self.max is None:
+            return f"x>={number(self.min, lang)}"
+        return f"{number(self.min, lang)}<=x<={number(self.max, lang)}"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from gettext import gettext as _
+
+        from govgraph.i18n.numbers import number
+
+        found = click.FLOAT.convert(value, param, ctx)
+        low = self.min is not None and found < self.min
+        if low or (self.max is not None and found > self.max):
+            message = _("{value} is not in the range {range}.")
+            shown = number(found, current_language())
+            self.fail(message.format(value=shown, range=self._describe_range()), param, ctx)
+        return found
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
@@ -362,7 +411,7 @@ def raw_model(spec: str) -> RawModel:
         try:
             source = sys.stdin.buffer.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text ({exc.reason})", file=STDIN) from None
+            raise InputError(Phrase("error.not_utf8", reason=exc.reason), file=STDIN) from None
         return parse_document(source, STDIN, is_json=is_json)
     from govgraph.formats import read_raw
 

@@ -19,7 +19,10 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from govgraph.cli.common import (
+    as_of_line,
     as_of_option,
+    as_of_today_option,
+    as_of_value,
     current_language,
     format_option,
     lang_option,
@@ -27,9 +30,18 @@ from govgraph.cli.common import (
     model_argument,
     quiet_option,
 )
-from govgraph.cli.output import console, emit_rows, output_name, status, to_option, write_output
+from govgraph.cli.output import (
+    console,
+    emit_json,
+    emit_rows,
+    output_name,
+    status,
+    to_option,
+    write_output,
+)
 from govgraph.errors import InputError
 from govgraph.formats import write_model
+from govgraph.i18n import Phrase
 from govgraph.store import ANALYST_QUERIES, DEFAULT_MODEL_KEY, GraphStore, analyst_queries
 from govgraph.store.connect import ConnectionSettings, open_driver
 
@@ -100,7 +112,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         key = key.strip()
         if not sep or not _KEY.match(key):
-            raise InputError(f"parameter {pair!r} must look like key=value")
+            raise InputError(Phrase("db.parameter", pair=pair))
         try:
             params[key] = json.loads(raw)
         except json.JSONDecodeError:
@@ -276,7 +288,7 @@ def pull(
 @click.option("-p", "--param", "params", multiple=True, help="A parameter, key=value (repeatable).")
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 @model_key_option
 @connection_options
 def query(
@@ -292,6 +304,10 @@ def query(
     database: str | None,
 ) -> None:
     """Run a named analyst query (no NAME: list them). --as-of sets its date.
+
+    A query answers as of today unless --as-of says otherwise (a date, or all for
+    every fact of every date): the table starts with the date line, CSV rows carry an
+    as_of column, JSON is {as_of, rows: [...]}.
 
     Named queries: reporting_chain (id), subordinates (id), orphans,
     multiple_formal_parents, overlapping_memberships, bodies_of_kind (kind).
@@ -313,14 +329,26 @@ def query(
         )
         return
     if name not in ANALYST_QUERIES:
-        raise InputError(f"no query named {name!r} (named queries: {', '.join(ANALYST_QUERIES)})")
+        raise InputError(Phrase("db.no_query", name=name, queries=", ".join(ANALYST_QUERIES)))
     values = _parse_params(params)
     if "model" in values:
-        raise InputError("give the model key with --model, not -p model=...")
+        raise InputError(Phrase("db.model_key"))
+    if "date" in values:
+        raise InputError(Phrase("db.date_param"))
     if as_of_date is not None:
         values["date"] = as_of_date.isoformat()
     with open_store(uri, user, password, database, model_key) as (store, _):
         rows = _localise(store.run(name, **values), lang)
+    day = as_of_value(as_of_date)
+    if fmt == "json":
+        emit_json({"as_of": day, "rows": rows})
+        return
+    if fmt == "csv":
+        emit_rows(
+            [{**row, "as_of": day} for row in rows], [*_columns(rows), ("as_of", "as_of")], fmt
+        )
+        return
+    click.echo(as_of_line(as_of_date, lang))
     emit_rows(rows, _columns(rows), fmt)
 
 

@@ -8,6 +8,7 @@ import click
 
 from govgraph.cli.common import (
     EXIT_FINDINGS,
+    FloatRange,
     as_of_line,
     as_of_today_option,
     as_of_value,
@@ -76,7 +77,7 @@ def _open(model: str) -> tuple[GovernanceModel, RawModel | None]:
 )
 @click.option(
     "--min-jaccard",
-    type=click.FloatRange(0.0, 1.0),
+    type=FloatRange(0.0, 1.0),
     default=_DEFAULTS.overlap_jaccard,
     show_default=True,
     help="Jaccard score from which two bodies' members and priorities overlap.",

@@ -10,7 +10,7 @@ from govgraph.cli.common import lang_option
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import errors_in
 from govgraph.formats import write_model
-from govgraph.i18n import text
+from govgraph.i18n import Phrase, text
 from govgraph.importing import import_mapping
 
 __all__ = ["import_command"]
@@ -46,7 +46,7 @@ def import_command(mapping: str, out: str, lang: str) -> None:
         raise ModelInvalidError(errors, file=mapping)
     target = Path(out).resolve()
     if any(target == path.resolve() or target in path.resolve().parents for path in result.inputs):
-        raise InputError("the output would overwrite an input of the import", file=out)
+        raise InputError(Phrase("error.import_overwrite"), file=out)
     write_model(result.model, out)
     for table, count in result.skipped.items():
         click.echo(text("import_skipped", lang, table=table, count=count), err=True)

@@ -14,6 +14,7 @@ one-line help, so that ``govgraph --help`` lists every command without importing
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
+from gettext import gettext as _
 from importlib import import_module
 from typing import Any
 
@@ -104,7 +105,7 @@ class LazyGroup(click.Group):
                 short = command.get_short_help_str(formatter.width - 6 - len(name))
             rows.append((name, short))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
 
 

@@ -10,7 +10,10 @@ import click
 from govgraph.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
+    as_of_line,
     as_of_option,
+    as_of_today_option,
+    as_of_value,
     format_option,
     lang_option,
     load,
@@ -31,7 +34,7 @@ from govgraph.cli.output import (
 )
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.formats.dialects import WRITABLE_DIALECTS
-from govgraph.i18n import kind_name, plural, text, type_name
+from govgraph.i18n import Phrase, kind_name, plural, text, type_name
 from govgraph.sources import is_database_uri
 
 if TYPE_CHECKING:
@@ -128,21 +131,26 @@ def validate(
 @model_argument
 @format_option
 @lang_option
-@as_of_option
+@as_of_today_option
 def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
     """Summarise a model: entities by kind, relationships by type, the dates it
     covers and its roots (the bodies at the top of the structure).
 
-    Example:
+    It answers as of today unless --as-of says otherwise (a date, or all for the
+    whole history): the table starts with the date line, JSON has an as_of field.
+
+    Examples:
 
     \b
+        govgraph show fixtures/joint-councils.yaml
         govgraph show fixtures/joint-councils.yaml --as-of 2017-06
+        govgraph show fixtures/joint-councils.yaml --as-of all --format json
     """
     from govgraph.summary import summarize
 
     loaded = load(model, as_of_date)
     summary = summarize(loaded)
-    summary["as_of"] = as_of_date.isoformat() if as_of_date else None
+    summary["as_of"] = as_of_value(as_of_date)
     if fmt == "json":
         emit(summary, [], [], fmt)
         return
@@ -160,9 +168,10 @@ def show(model: str, fmt: str, lang: str, as_of_date: date | None) -> None:
         rows.append(
             {"section": text("roots", lang), "key": root, "value": loaded.entity(root).label(lang)}
         )
-    if as_of_date:
-        rows.append({"section": text("as_of", lang), "key": as_of_date.isoformat(), "value": ""})
+    if fmt == "csv":
+        rows.append({"section": text("as_of", lang), "key": as_of_value(as_of_date), "value": ""})
     if fmt == "table":
+        click.echo(as_of_line(as_of_date, lang))
         for row in rows:
             if row["section"] == text("entities", lang):
                 row["value"] = f"{row['value']}  ({kind_name(row['key'], lang)})"
@@ -216,7 +225,7 @@ def convert(
     from govgraph.formats import CSV_FORMAT, format_for, write_model
 
     if dialect is not None and (out == "-" or format_for(out, for_writing=True) is not CSV_FORMAT):
-        raise InputError("--dialect applies to the CSV form only (a directory)", file=out)
+        raise InputError(Phrase("error.dialect_csv"), file=out)
     loaded = load(model, as_of_date)
     if dialect is not None:
         from govgraph.formats.spreadsheet import write_csv_directory

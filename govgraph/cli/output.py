@@ -10,7 +10,6 @@ leading apostrophe (``govgraph.formats.cells``).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -19,8 +18,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from govgraph.cli.common import is_quiet
+from govgraph.cli.common import current_language, is_quiet
 from govgraph.i18n import plural, text
+from govgraph.i18n.numbers import number
 from govgraph.terminal import json_safe, printable
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ __all__ = [
     "emit_rows",
     "output_name",
     "status",
+    "table_text",
     "to_option",
     "write_output",
     "written_model",
@@ -97,6 +98,20 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def table_text(value: Any, lang: str) -> str:
+    """A value as a table shows it in ``lang``: ``cell_text``, with numbers written as
+    the language writes them (``0,75`` and ``12 345`` in French).
+
+    >>> table_text(0.75, "fr"), table_text([1.5, "x"], "fr"), table_text(0.75, "en")
+    ('0,75', '1,5; x', '0.75')
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, lang)
+    if isinstance(value, list | tuple):
+        return "; ".join(table_text(v, lang) for v in value)
+    return cell_text(value)
+
+
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON (UTF-8, not escaped)."""
     click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
@@ -116,6 +131,8 @@ def emit_rows(
     if fmt == "json":
         emit_json([dict(row) for row in rows])
     elif fmt == "csv":
+        import csv
+
         from govgraph.formats.cells import guard_formula as _guard
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -128,12 +145,13 @@ def emit_rows(
         from rich.table import Table
         from rich.text import Text
 
+        lang = current_language()
         table = Table(box=box.SIMPLE_HEAD)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
         for index, row in enumerate(rows):
             style = styles[index] if styles else None
-            cells = (Text(printable(cell_text(row.get(key)))) for key, _ in columns)
+            cells = (Text(printable(table_text(row.get(key), lang))) for key, _ in columns)
             table.add_row(*cells, style=style)
         out = console()
         if title:  # on its own line: a table title would wrap to the table's width

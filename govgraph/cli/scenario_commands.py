@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from govgraph.cli.common import (
+    as_of_line,
     as_of_option,
     format_option,
     lang_option,
@@ -100,9 +101,11 @@ def simulate(
 
 
 def _print_table(report: ImpactReport, lang: str) -> None:
+    from govgraph.dates import parse_as_of
     from govgraph.scenarios.briefing import report_sections, summary_lines
 
     out = console()
+    click.echo(as_of_line(parse_as_of(report.day), lang))  # the day the impact is for
     name = report.scenario["name"]
     out.print(name.get(lang) or next(iter(name.values()), ""), style="bold")
     for line in summary_lines(report, lang):

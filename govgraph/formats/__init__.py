@@ -3,30 +3,37 @@
 A directory is the CSV form; otherwise the file's extension decides (``.yaml``,
 ``.yml``, ``.json``; more formats register themselves in ``FORMATS``).
 
+Each format's reader and writer is imported on first use (``lazy``), so that reading a
+YAML file does not load the CSV, spreadsheet or RDF code, nor the model before it is
+needed.
+
 >>> {".json", ".yaml", ".yml"} <= {s for f in FORMATS for s in f.suffixes}
 True
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from govgraph.errors import InputError, ModelInvalidError
-from govgraph.findings import Finding, errors_in
 from govgraph.formats.atomic import check_target, note_input
-from govgraph.formats.documents import read_document, write_json, write_yaml
-from govgraph.formats.parse import RawModel, check_raw, model_from_raw
-from govgraph.formats.spreadsheet import read_csv_directory, write_csv_directory
-from govgraph.model import GovernanceModel
+
+if TYPE_CHECKING:
+    from govgraph.findings import Finding
+    from govgraph.formats.parse import RawModel
+    from govgraph.model import GovernanceModel
 
 __all__ = [
     "CSV_FORMAT",
     "FORMATS",
     "Format",
     "format_for",
+    "lazy",
     "load_model",
     "read_model",
     "read_raw",
@@ -50,10 +57,34 @@ class Format:
     write: Callable[[GovernanceModel, Path], None] | None = None
 
 
-CSV_FORMAT = Format("csv", (), read_csv_directory, write_csv_directory)
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """A function that imports ``govgraph.formats.<module>.<name>`` when first called.
+
+    >>> read = lazy("documents", "read_document")
+    >>> read.__name__, "govgraph.formats.documents" in read.__doc__
+    ('read_document', True)
+    """
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        function = getattr(importlib.import_module(f"govgraph.formats.{module}"), name)
+        return function(*args, **kwargs)
+
+    call.__name__ = name
+    call.__doc__ = f"``govgraph.formats.{module}.{name}``, imported on first use."
+    return call
+
+
+CSV_FORMAT = Format(
+    "csv", (), lazy("spreadsheet", "read_csv_directory"), lazy("spreadsheet", "write_csv_directory")
+)
 FORMATS: list[Format] = [
-    Format("yaml", (".yaml", ".yml"), read_document, write_yaml),
-    Format("json", (".json",), read_document, write_json),
+    Format(
+        "yaml",
+        (".yaml", ".yml"),
+        lazy("documents", "read_document"),
+        lazy("documents", "write_yaml"),
+    ),
+    Format("json", (".json",), lazy("documents", "read_document"), lazy("documents", "write_json")),
 ]
 
 
@@ -98,6 +129,8 @@ def read_model(path: str | Path) -> GovernanceModel:
     Raises ``InputError`` (parse errors) or ``ModelInvalidError`` (malformed records),
     each naming the file, line and field.
     """
+    from govgraph.formats.parse import model_from_raw
+
     return model_from_raw(read_raw(path))
 
 
@@ -107,6 +140,8 @@ def validate_path(
     """Read, validate and check a model file: the model and every located finding
     (errors first). Malformed records raise ``ModelInvalidError``. With ``as_of``, the
     rules are checked on (and the model returned is) what was valid that day."""
+    from govgraph.formats.parse import check_raw
+
     return check_raw(read_raw(path), as_of)
 
 
@@ -119,6 +154,8 @@ def load_model(path: str | Path) -> GovernanceModel:
     ...
     govgraph.errors.InputError: no/such/file.yaml: no such file
     """
+    from govgraph.findings import errors_in
+
     model, findings = validate_path(path)
     errors = errors_in(findings)
     if errors:

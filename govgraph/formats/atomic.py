@@ -15,6 +15,9 @@ form). Both
 * report an ``OSError`` as ``InputError`` naming the path asked for, not the
   temporary file.
 
+``tempfile``, ``shutil`` and ``ctypes`` are imported by the writers that use them, so a
+command that only reads starts without them.
+
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
 >>> atomic_write_text(target, "hello")
@@ -25,14 +28,10 @@ form). Both
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -157,6 +156,8 @@ def _clear_stale(path: Path) -> None:
             match = pattern.match(sibling.name)
             if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
                 if sibling.is_dir() and not sibling.is_symlink():
+                    import shutil
+
                     shutil.rmtree(sibling, ignore_errors=True)
                 else:
                     with contextlib.suppress(OSError):
@@ -181,6 +182,8 @@ def atomic_write(
     """Call ``write(handle)`` on a temporary file beside ``path``, then rename it over
     ``path``. If ``write`` raises, ``path`` is untouched and the temporary file removed.
     With ``binary``, the handle takes bytes (e.g. for a zip-based workbook)."""
+    import tempfile
+
     path = Path(path)
     check_target(path)
     try:
@@ -222,6 +225,9 @@ def private_tempdir(path: str | Path) -> Iterator[Path]:
     """A temporary directory beside ``path``, made the process's temporary directory
     while the block runs, so that a library writing its own temporary files (openpyxl)
     writes them there: removed after, and after a SIGKILL by the next write."""
+    import shutil
+    import tempfile
+
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -243,6 +249,9 @@ _RENAME_EXCHANGE = 2
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2``); False where unsupported."""
+    import ctypes
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         renameat2 = libc.renameat2
@@ -270,6 +279,9 @@ def atomic_directory(path: str | Path, owned: tuple[str, ...] = ()) -> Iterator[
     govgraph does not own (``owned``) are carried over; a sub-directory there makes
     the write refuse, before anything is written. On error nothing changes.
     """
+    import shutil
+    import tempfile
+
     path = Path(path)
     check_target(path, directory=True)
     foreign: list[str] = []

@@ -1,7 +1,7 @@
 """The interoperability formats, registered with ``govgraph.formats`` by extension.
 
-Each reader and writer is imported on first use, so loading govgraph does not pay for
-openpyxl, rdflib or the networkx writers.
+Each reader and writer is imported on first use (``govgraph.formats.lazy``), so loading
+govgraph does not pay for openpyxl, rdflib or the networkx writers.
 
 ====================  ================================  ========  ========
 suffix                format                            read      write
@@ -22,42 +22,26 @@ suffix                format                            read      write
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
-from govgraph.formats import Format, register_format
+from govgraph.formats import Format, lazy, register_format
 
 __all__ = ["INTEROP_FORMATS"]
 
 
-def _lazy(module: str, name: str) -> Callable[..., Any]:
-    """A function that imports ``govgraph.formats.<module>.<name>`` when first called."""
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        function = getattr(importlib.import_module(f"govgraph.formats.{module}"), name)
-        return function(*args, **kwargs)
-
-    call.__name__ = name
-    call.__doc__ = f"``govgraph.formats.{module}.{name}``, imported on first use."
-    return call
-
-
 INTEROP_FORMATS: tuple[Format, ...] = (
-    Format("xlsx", (".xlsx",), _lazy("xlsx", "read_xlsx"), _lazy("xlsx", "write_xlsx")),
-    Format("org-turtle", (".ttl",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
-    Format("org-jsonld", (".jsonld",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
+    Format("xlsx", (".xlsx",), lazy("xlsx", "read_xlsx"), lazy("xlsx", "write_xlsx")),
+    Format("org-turtle", (".ttl",), lazy("org", "read_rdf"), lazy("org", "write_rdf")),
+    Format("org-jsonld", (".jsonld",), lazy("org", "read_rdf"), lazy("org", "write_rdf")),
     Format(
-        "popolo", (".popolo.json",), _lazy("popolo", "read_popolo"), _lazy("popolo", "write_popolo")
+        "popolo", (".popolo.json",), lazy("popolo", "read_popolo"), lazy("popolo", "write_popolo")
     ),
     Format(
         "graphml",
         (".graphml",),
-        _lazy("networks", "read_graphml"),
-        _lazy("networks", "write_graphml"),
+        lazy("networks", "read_graphml"),
+        lazy("networks", "write_graphml"),
     ),
-    Format("gexf", (".gexf",), None, _lazy("networks", "write_gexf")),
-    Format("org-ntriples", (".nt",), _lazy("org", "read_rdf"), _lazy("org", "write_rdf")),
+    Format("gexf", (".gexf",), None, lazy("networks", "write_gexf")),
+    Format("org-ntriples", (".nt",), lazy("org", "read_rdf"), lazy("org", "write_rdf")),
 )
 
 for _format in INTEROP_FORMATS:

@@ -9,7 +9,6 @@ both reported as located findings.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,8 @@ from pydantic_core import ErrorDetails
 from govgraph.checks import check_model
 from govgraph.errors import InputError, ModelInvalidError
 from govgraph.findings import Finding, Severity, errors_in
+from govgraph.i18n import Phrase
+from govgraph.i18n.validation import hint, phrase_of
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.temporal import as_of, valid_positions
 from govgraph.vocabulary import EntityKind, RelationType
@@ -63,62 +64,58 @@ _KNOWN_FIELDS = sorted(
 )
 
 
+def _part(part: Any) -> str:
+    """A part of a field path as text; a key holding a character that is not printable
+    (a line break would split the one-line message) as its quoted repr.
+
+    >>> _part("name"), _part(3), _part("\\n")
+    ('name', '3', "'\\\\n'")
+    """
+    text = str(part)
+    return text if text.isprintable() else repr(text)
+
+
 def _path_of(loc: tuple[Any, ...]) -> tuple[tuple[str, int] | None, str | None]:
     if len(loc) >= 2 and loc[0] in ("entities", "relationships") and isinstance(loc[1], int):
         rest = loc[2:]
-        return (str(loc[0]), loc[1]), ".".join(str(part) for part in rest) or None
-    return None, ".".join(str(part) for part in loc) or None
+        return (str(loc[0]), loc[1]), ".".join(_part(part) for part in rest) or None
+    return None, ".".join(_part(part) for part in loc) or None
 
 
-def _hint(value: object, choices: Sequence[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f"; did you mean {close[0]!r}?", f"; vouliez-vous dire {close[0]!r}?"
+def _phrase_of(error: ErrorDetails, field: str | None) -> tuple[str, Phrase]:
+    """The finding code and message of a pydantic error about a record's field."""
+    kind, value = error["type"], error.get("input")
+    last = str(error["loc"][-1]) if error["loc"] else ""
+    if kind == "enum" and field in ("kind", "type"):
+        choices = [k.value for k in (EntityKind if field == "kind" else RelationType)]
+        return f"unknown-{field}", Phrase(
+            f"input.unknown_{field}",
+            value=value,
+            choices=", ".join(choices),
+            hint=hint(value, choices),
+        )
+    if kind == "extra_forbidden":
+        return "unknown-field", phrase_of(error, fields=_KNOWN_FIELDS)
+    if kind == "missing":
+        return "missing-field", phrase_of(error)
+    if last in ("valid_from", "valid_to"):
+        return "invalid-date", Phrase("input.invalid_date", message=phrase_of(error))
+    if kind == "string_type" and isinstance(value, bool):
+        return "invalid-value", Phrase("input.yaml_boolean", value=value)
+    if kind == "model_type" and last in ("name", "acronym", "title"):
+        return "invalid-value", Phrase("input.localized_text", field=last, value=value)
+    return "invalid-value", Phrase("input.invalid_value", message=phrase_of(error))
 
 
 def _finding_from_error(error: ErrorDetails) -> Finding:
     record, field = _path_of(error["loc"])
-    kind, value = error["type"], error.get("input")
-    last = str(error["loc"][-1]) if error["loc"] else ""
-    message = error["msg"].removeprefix("Value error, ")
-    ids: tuple[str, ...] = ()
-    if kind == "enum" and field in ("kind", "type"):
-        choices = [k.value for k in (EntityKind if field == "kind" else RelationType)]
-        hint, hint_fr = _hint(value, choices)
-        code = f"unknown-{field}"
-        english = f"unknown {field} {value!r} (expected one of {', '.join(choices)}){hint}"
-        french = f"{field} inconnu {value!r} (valeurs permises : {', '.join(choices)}){hint_fr}"
-    elif kind == "extra_forbidden":
-        hint, hint_fr = _hint(last, _KNOWN_FIELDS)
-        code = "unknown-field"
-        english, french = f"unknown field {last!r}{hint}", f"champ inconnu {last!r}{hint_fr}"
-    elif kind == "missing":
-        code = "missing-field"
-        english, french = f"missing field {last!r}", f"champ {last!r} manquant"
-    elif last in ("valid_from", "valid_to"):
-        code = "invalid-date"
-        english, french = message, f"date invalide : {message}"
-    elif kind == "string_type" and isinstance(value, bool):
-        code = "invalid-value"
-        english = f"expected text, got {value!r} (YAML reads yes/no/on/off as true/false: quote it)"
-        french = (
-            f"texte attendu, reçu {value!r} (YAML lit yes/no/on/off comme vrai/faux : "
-            "mettez-le entre guillemets)"
-        )
-    elif kind == "model_type" and last in ("name", "acronym", "title"):
-        code = "invalid-value"
-        english = f"{last} must be a mapping with 'en' and/or 'fr', not {value!r}"
-        french = f"{last} doit être un dictionnaire avec 'en' et/ou 'fr', et non {value!r}"
-    else:
-        code = "invalid-value"
-        english, french = message, f"valeur invalide : {message}"
+    code, message = _phrase_of(error, field)
     return Finding(
         code=code,
         severity=Severity.error,
-        entities=ids,
-        message_en=english,
-        message_fr=french,
+        entities=(),
+        message_en=message.said_in("en"),
+        message_fr=message.said_in("fr"),
         record=record,
         field=field,
     )
@@ -153,7 +150,7 @@ def model_from_raw(raw: RawModel) -> GovernanceModel:
     mapping, ``ModelInvalidError`` (located findings) when records are malformed."""
     if not isinstance(raw.document, dict):
         raise InputError(
-            "expected a mapping with 'entities' and 'relationships' at the top",
+            Phrase("input.not_a_mapping"),
             file=raw.origin,
             line=1,
         )

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ import yaml
 
 from govgraph.errors import InputError
 from govgraph.formats.atomic import note_input
+from govgraph.i18n import Phrase, translate_message
 from govgraph.limits import MAX_DEPTH, MAX_INTEGER
 
 __all__ = [
@@ -170,6 +172,11 @@ def _check_shape(root: yaml.Node) -> None:
         )
 
 
+def _parser_words(words: str) -> Callable[[str], str]:
+    """PyYAML's English words, said in a language when the error is shown."""
+    return lambda lang: translate_message(words, lang)
+
+
 def _line_of(text: str, position: int) -> int:
     return text.count("\n", 0, max(position, 0)) + 1
 
@@ -189,13 +196,17 @@ def load_yaml(text: str, origin: str) -> Any:
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "cannot parse"
+        problem = _parser_words(exc.problem or exc.context or "cannot parse")
         start = exc.context_mark
+        message = Phrase("message.invalid_yaml", problem=problem)
         if exc.problem_mark and start and start.line != exc.problem_mark.line:
-            problem += f" ({exc.context} on line {start.line + 1})"
-        raise InputError(
-            f"invalid YAML: {problem}", file=origin, line=mark.line + 1 if mark else None
-        ) from None
+            message = Phrase(
+                "message.invalid_yaml_at",
+                problem=problem,
+                context=_parser_words(exc.context or ""),
+                line=start.line + 1,
+            )
+        raise InputError(message, file=origin, line=mark.line + 1 if mark else None) from None
     except yaml.reader.ReaderError as exc:
         character = exc.character
         shown = f"{character:#04x}" if isinstance(character, int) else repr(character)

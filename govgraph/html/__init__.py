@@ -30,18 +30,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from govgraph.dates import parse_as_of
 from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.page import render_page, safe_json
 from govgraph.html.picture import attach_tree
 from govgraph.html.style import KNOWN_WORDS, STYLE, attribute_name, page_texts
 from govgraph.html.views import LARGE_VIEW, VIEWS, build_frame, mark_changes
-from govgraph.i18n import LANGUAGES, catalogue, text, type_name
+from govgraph.i18n import LANGUAGES, Phrase, catalogue, text, type_name
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of as model_as_of
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import RelationType
 
-__all__ = ["LARGE_VIEW", "VIEWS", "export_html", "render_html", "safe_json", "view_data"]
+__all__ = [
+    "LARGE_VIEW",
+    "VIEWS",
+    "export_html",
+    "render_html",
+    "safe_json",
+    "shown_on",
+    "view_data",
+]
 
 
 def _load_scenarios(scenarios: Sequence[Any]) -> list[Any]:
@@ -137,26 +147,39 @@ def view_data(
     depth: int = 2,
     scenarios: Sequence[Any] = (),
     large: int = LARGE_VIEW,
+    history: bool = True,
 ) -> dict[str, Any]:
     """Everything the page shows, as plain data: texts in both languages, styles, and
     one frame (nodes, edges, layout) for the baseline and one per scenario.
+
+    ``as_of`` is the date the page answers for (None: every date). With ``history``,
+    a hierarchy view with no scenario and no focus carries the whole history in its
+    baseline (``history: true``) so that the page's slider can replay the years; the
+    page opens at ``as_of``. Otherwise the frames hold only what is valid on the date.
 
     >>> from govgraph.formats import load_model
     >>> data = view_data(load_model("fixtures/joint-councils.yaml"), view="network")
     >>> len(data["frames"]), data["frames"][0]["layout"], sorted(data["i18n"])
     (1, 'physics', ['en', 'fr'])
+    >>> dated = view_data(load_model("fixtures/joint-councils.yaml"), as_of="2020")
+    >>> dated["as_of"], dated["history"], len(dated["frames"][0]["nodes"])
+    ('2020-01-01', True, 8)
     """
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r} (expected en or fr)", field="lang")
+        raise InputError(Phrase("html.unknown_language", lang=lang), field="lang")
     if depth < 0:
-        raise InputError("depth must be 0 or more", field="depth")
+        raise InputError(Phrase("error.depth_zero"), field="depth")
     loaded = _load_scenarios(scenarios)
     if as_of is None and loaded:
         # a scenario with an effective date keeps history: show the day it takes effect
         as_of = next((s.effective for s in loaded if getattr(s, "effective", None)), None)
+    if as_of is not None:
+        as_of = parse_as_of(as_of)
+    carries_history = history and view == "hierarchy" and not loaded and focus is None
     base_model = model_as_of(model, as_of)
-    baseline = build_frame(base_model, view, focus=focus, depth=depth, large=large)
-    baseline["name"] = ["Baseline", "Situation actuelle"]
+    shown = model if carries_history else base_model
+    baseline = build_frame(shown, view, focus=focus, depth=depth, large=large)
+    baseline["name"] = [text("page.baseline", "en"), text("page.baseline", "fr")]
     frames = [baseline]
     if loaded:
         from govgraph.scenarios import apply_scenario, diff_models
@@ -184,7 +207,8 @@ def view_data(
         "view": view,
         "lang": lang,
         "title": [title.get("en"), title.get("fr")] if title else None,
-        "as_of": str(as_of) if as_of else None,
+        "as_of": as_of.isoformat() if isinstance(as_of, date) else as_of,
+        "history": carries_history,
         "focus": focus,
         "depth": depth,
         "i18n": {code: page_texts(code) for code in LANGUAGES},
@@ -192,6 +216,29 @@ def view_data(
         "frames": frames,
         "tree": tree,
     }
+
+
+def shown_on(data: dict[str, Any]) -> tuple[int, int]:
+    """How many nodes and lines the page's baseline shows when it opens, at its date
+    (a baseline carrying the whole history holds more).
+
+    >>> from govgraph.formats import load_model
+    >>> model = load_model("fixtures/joint-councils.yaml")
+    >>> shown_on(view_data(model, as_of="2016")), shown_on(view_data(model, as_of="2020"))
+    ((8, 7), (7, 6))
+    """
+    frame = data["frames"][0]
+    if not data.get("history") or not data.get("as_of"):
+        return len(frame["nodes"]), len(frame["edges"])
+    day = parse_as_of(data["as_of"])
+
+    def holds(record: dict[str, Any]) -> bool:
+        start, end = record.get("v") or (None, None)
+        return holds_on({"valid_from": start, "valid_to": end}, day)
+
+    kept = {node["id"] for node in frame["nodes"] if holds(node)}
+    lines = [e for e in frame["edges"] if holds(e) and e["f"] in kept and e["to"] in kept]
+    return len(kept), len(lines)
 
 
 def render_html(model: GovernanceModel, **options: Any) -> str:
@@ -233,12 +280,13 @@ def export_html(
     )
     page = render_page(data, lang)
     atomic_write_text(path, page)
+    nodes, edges = shown_on(data)
     baseline = data["frames"][0]
     return {
         "path": str(path),
         "view": view,
-        "nodes": len(baseline["nodes"]),
-        "edges": len(baseline["edges"]),
+        "nodes": nodes,
+        "edges": edges,
         "frames": len(data["frames"]),
         "layout": baseline["layout"],
         "bytes": len(page.encode("utf-8")),

@@ -16,36 +16,9 @@ from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __all__ = ["KNOWN_WORDS", "STYLE", "attribute_name", "page_texts"]
 
-#: attribute keys the models use, in words (any other key is shown with spaces for "_")
-_ATTRIBUTES: dict[str, tuple[str, str]] = {
-    "meeting_days": ("meeting days", "jours de réunion"),
-    "meetings_per_year": ("meetings per year", "réunions par année"),
-    "assumptions": ("assumptions", "hypothèses"),
-    "formal": ("formal", "formelle"),
-    "service": ("service", "service"),
-    "role": ("role", "rôle"),
-    "level": ("engagement", "mobilisation"),
-    "location": ("location", "lieu"),
-    "format": ("format", "format"),
-    "secretariat": ("secretariat", "secrétariat"),
-    "funding": ("funding", "financement"),
-    "research": ("research", "recherche"),
-    "chair": ("chair", "présidence"),
-    "co_chair": ("co-chair", "coprésidence"),
-    "member": ("member", "membre"),
-    "informal": ("informal", "informelle"),
-    "order_of_government": ("order of government", "ordre de gouvernement"),
-    "federal": ("federal", "fédéral"),
-    "provincial": ("provincial", "provincial"),
-    "territorial": ("territorial", "territorial"),
-    "provincial_territorial": ("provincial-territorial", "provincial-territorial"),
-    "municipal": ("municipal", "municipal"),
-    "jurisdiction": ("jurisdiction", "administration"),
-    "province": ("province", "province"),
-    "valid_from": ("start date", "date de début"),
-    "valid_to": ("end date", "date de fin"),
-}
-KNOWN_WORDS = frozenset(_ATTRIBUTES)
+#: attribute keys (and coded values) said in words: the catalogue's ``attribute.*``
+#: entries (any other key is shown with spaces for "_")
+KNOWN_WORDS = frozenset(key[10:] for key in catalogue() if key.startswith("attribute."))
 
 
 def attribute_name(key: str, lang: str) -> str:
@@ -54,9 +27,8 @@ def attribute_name(key: str, lang: str) -> str:
     >>> attribute_name("meeting_days", "fr"), attribute_name("head_count", "en")
     ('jours de réunion', 'head count')
     """
-    pair = _ATTRIBUTES.get(key)
-    if pair:
-        return pair[1 if lang == "fr" else 0]
+    if key in KNOWN_WORDS:
+        return text(f"attribute.{key}", lang)
     return key.replace("_", " ")
 
 
@@ -127,7 +99,7 @@ def page_texts(lang: str) -> dict[str, str]:
         texts[f"level:{level.value}"] = level_name(level.value, lang)
     for role in Role:
         texts[f"role:{role.value}"] = role_name(role.value, lang)
-    for key in _ATTRIBUTES:
+    for key in sorted(KNOWN_WORDS):
         word = attribute_name(key, lang)
         texts[f"attr:{key}"] = word[:1].upper() + word[1:]
     return texts

@@ -22,6 +22,7 @@ from govgraph.errors import InputError
 from govgraph.formats.atomic import atomic_write_text
 from govgraph.html.picture import frame_geometry, tree_of
 from govgraph.html.tree import BOX_H, BOX_W, FONT, LINE_H
+from govgraph.i18n import Phrase
 from govgraph.model import GovernanceModel
 
 __all__ = ["export_svg", "render_svg"]
@@ -89,9 +90,16 @@ def render_svg(
     from govgraph.html import view_data
 
     if view != "hierarchy":
-        raise InputError(f"SVG export draws the hierarchy view, not {view!r}", field="view")
+        raise InputError(Phrase("html.svg_view", view=view), field="view")
     data = view_data(
-        model, view=view, lang=lang, as_of=as_of, focus=focus, depth=depth, scenarios=scenarios
+        model,
+        view=view,
+        lang=lang,
+        as_of=as_of,
+        focus=focus,
+        depth=depth,
+        scenarios=scenarios,
+        history=False,  # a picture shows one date: only what holds on it
     )
     frames = data["frames"]
     index = (1 if len(frames) > 1 else 0) if option is None else option
@@ -115,7 +123,7 @@ def render_svg(
     if is_option:
         title = texts["option_title"].replace("{option}", _pick(frame["name"], lang))
     subtitle = [texts[f"view:{view}"]]
-    subtitle.append(f"{texts['as_of']} {data['as_of'] or date.today().isoformat()}")
+    subtitle.append(f"{texts['as_of']} {data['as_of']}" if data["as_of"] else texts["all_dates"])
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '

@@ -29,8 +29,15 @@ from typing import Any
 
 from govgraph.errors import InputError
 from govgraph.html.layout import attach_levels, layered_levels, layered_positions
+from govgraph.i18n import Phrase
 from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
-from govgraph.vocabulary import BODY_KINDS, GOVERNING_KINDS, HIERARCHY_TYPES, RelationType
+from govgraph.vocabulary import (
+    BODY_KINDS,
+    GOVERNING_KINDS,
+    HIERARCHY_TYPES,
+    RelationType,
+    is_hierarchy_line,
+)
 
 __all__ = ["LARGE_VIEW", "VIEWS", "build_frame", "focus_subset", "mark_changes"]
 
@@ -199,7 +206,7 @@ def build_frame(
     ``large`` nodes, ``preset`` (x/y computed here in O(V + E), physics off).
     """
     if view not in VIEWS:
-        raise InputError(f"unknown view {view!r} (expected one of {', '.join(VIEWS)})")
+        raise InputError(Phrase("html.unknown_view", view=view, views=", ".join(VIEWS)))
     if view == "hierarchy":
         entities, rels = _hierarchy_parts(model)
         edges = [edge_record(r, f"e{i}") for i, r in enumerate(rels)]
@@ -212,7 +219,7 @@ def build_frame(
         if focus not in model:
             model.entity(focus)  # raises UnknownEntityError with suggestions
         if focus not in {e.id for e in entities}:
-            raise InputError(f"{focus!r} is not in the {view} view", field="focus")
+            raise InputError(Phrase("html.not_in_view", focus=focus, view=view), field="focus")
         kept, edges = focus_subset((e.id for e in entities), edges, focus, depth)
         entities = [e for e in entities if e.id in kept]
     nodes = [node_record(e) for e in entities]
@@ -265,7 +272,7 @@ _BODY_VALUES = frozenset(kind.value for kind in BODY_KINDS)
 def _parents(model: GovernanceModel) -> dict[str, frozenset[str]]:
     parents: dict[str, set[str]] = defaultdict(set)
     for rel in model.relationships:
-        if rel.is_formal_line or rel.type is RelationType.PART_OF:
+        if is_hierarchy_line(rel.type, rel.formal):
             parents[rel.from_].add(rel.to)
     return {child: frozenset(found) for child, found in parents.items()}
 

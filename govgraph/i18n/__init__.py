@@ -22,6 +22,13 @@ pairs, put them in a Python file as ``_TEXT = {"key": ("English", "Français")}`
 fails on a key used in code but missing from the catalogue, on an empty or fuzzy
 translation and on placeholders that differ between the languages.
 
+An error or a finding that is shown later, in a language not known yet, holds a
+``Phrase``: the key and its values, said in a language when it is shown (its ``str``
+is the English)::
+
+>>> str(Phrase("error.unknown_id", id="pssd")), Phrase("error.unknown_id", id="pssd").said_in("fr")
+("unknown id 'pssd'", 'identifiant inconnu « pssd »')
+
 ``default_language()`` picks the language when ``--lang`` is not given:
 ``GOVGRAPH_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``fr_*`` is
 French), else English.
@@ -41,12 +48,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CATALOGUE_PATH",
     "LANGUAGES",
+    "Phrase",
     "catalogue",
     "default_language",
     "kind_name",
     "level_name",
     "plural",
     "role_name",
+    "said_in",
     "text",
     "translate_message",
     "type_name",
@@ -94,53 +103,128 @@ def text(key: str, lang: str = "en", /, **values: object) -> str:
     count = values.get("n")
     if len(forms) > 1 and isinstance(count, int):
         return plural(key, count, lang, **{k: v for k, v in values.items() if k != "n"})
-    return forms[0].format(**values) if values else forms[0]
+    if values:
+        return forms[0].format(**values)
+    return forms[0].replace("{{", "{").replace("}}", "}")  # a literal brace, unescaped
 
 
 def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:
-    """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count.
+    """The text ``key`` in the form ``count`` takes in ``lang``, with ``{n}`` = count
+    (grouped by thousands in French).
 
     >>> plural("count.options", 1, "en"), plural("count.options", 2, "fr")
     ('1 option', '2 options')
+    >>> plural("count.entities", 12345, "fr"), plural("count.entities", 12345, "en")
+    ('12\u202f345 entités', '12345 entities')
     """
     forms = _forms(key, lang)
     if forms is None:
         return str(key)
     form = forms[min(_PLURAL_FORM.get(lang, _PLURAL_FORM["en"])(count), len(forms) - 1)]
-    return form.format(n=count, **values)
+    shown: object = count
+    if lang == "fr" and abs(count) >= 1000:  # 12 345 in French (govgraph.i18n.numbers)
+        from govgraph.i18n.numbers import number
+
+        shown = number(count, lang)
+    return form.format(n=shown, **values)
+
+
+class Phrase:
+    """A text of the catalogue not said yet: its key and values (values that are
+    themselves ``Phrase`` objects are said in the same language; a callable value, such
+    as a finding's ``message``, is called with the language).
+
+    >>> Phrase("count.errors", n=2).said_in("fr"), str(Phrase("count.errors", n=1))
+    ('2 erreurs', '1 error')
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def said_in(self, lang: str = "en") -> str:
+        """The text in ``lang``."""
+        values = {
+            k: v.said_in(lang) if isinstance(v, Phrase) else v(lang) if callable(v) else v
+            for k, v in self.values.items()
+        }
+        return text(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.said_in("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(sorted(map(str, self.values.items())))))
+
+
+def said_in(message: object, lang: str) -> str:
+    """``message`` in ``lang``: a ``Phrase`` is said; an exception holding a ``Phrase``
+    (e.g. a validator's ``ValueError(Phrase(...))``) says it; other text goes through
+    ``translate_message``.
+
+    >>> said_in(ValueError(Phrase("count.errors", n=0)), "fr"), said_in("plain", "fr")
+    ('0 erreur', 'plain')
+    """
+    if isinstance(message, BaseException) and len(message.args) == 1:
+        message = message.args[0]
+    if isinstance(message, Phrase):
+        return message.said_in(lang)
+    return translate_message(str(message), lang)
+
+
+#: The catalogue sections ``translate_message`` reads: govgraph's messages raised as
+#: English text, and the words of the parsers govgraph uses (PyYAML, json, csv).
+_TRANSLATED_PREFIXES = ("message.", "parser.")
 
 
 @cache
 def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """The ``message.*`` entries as regular expressions over their English text."""
+    """The ``message.*`` and ``parser.*`` entries as regular expressions over their
+    English text, the most specific (the longest fixed text) first."""
     patterns = []
     for key, entry in catalogue().items():
-        if key.startswith("message."):
+        if key.startswith(_TRANSLATED_PREFIXES):
             parts = re.split(r"\{(\w+)[^}]*\}", entry.english[0])
+            literals = [p.replace("{{", "{").replace("}}", "}") for p in parts[::2]]
             regex = "".join(
-                re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)"
+                re.escape(literals[i // 2]) if i % 2 == 0 else f"(?P<{part}>.*?)"
                 for i, part in enumerate(parts)
             )
-            patterns.append((key, re.compile(regex, re.DOTALL)))
-    return patterns
+            fixed = sum(len(part) for part in literals)
+            patterns.append((fixed, key, re.compile(regex, re.DOTALL)))
+    patterns.sort(key=lambda found: -found[0])
+    return [(key, pattern) for _, key, pattern in patterns]
 
 
-def translate_message(message: str, lang: str) -> str:
+def translate_message(message: str, lang: str, _depth: int = 0) -> str:
     """An English message of the library (an error's text) in ``lang``, when it is one
-    of the catalogue's ``message.*`` texts; else as is. The values inside (a parser's
-    own words, a path) stay as they are.
+    of the catalogue's ``message.*`` texts; the values inside are translated in turn
+    when they are known words of a parser (``parser.*``: PyYAML's, json's, csv's);
+    anything else (a path, a value) stays as is.
 
     >>> translate_message("invalid JSON: Expecting value", "fr")
-    'JSON invalide : Expecting value'
+    'JSON invalide : valeur attendue'
     >>> translate_message("something else", "fr")
     'something else'
     """
-    if lang == "en":
+    if lang == "en" or _depth > 4:
         return message
     for key, pattern in _message_patterns():
         match = pattern.fullmatch(message)
         if match:
-            return text(key, lang, **match.groupdict())
+            values = {
+                name: translate_message(value, lang, _depth + 1)
+                for name, value in match.groupdict().items()
+            }
+            return text(key, lang, **values)
     return message
 
 

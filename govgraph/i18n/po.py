@@ -48,6 +48,8 @@ class PoEntry:
 
 
 def _unquote(text: str) -> str:
+    if "\\" not in text:  # most strings have no escape: no regular expression to run
+        return text
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
 
 

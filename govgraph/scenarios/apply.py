@@ -34,15 +34,17 @@ from __future__ import annotations
 import difflib
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from itertools import chain, compress
 from typing import Any
 
 from pydantic import ValidationError
 
-from govgraph.dates import date_bounds, is_valid_on, parse_as_of
+from govgraph.dates import date_bounds, parse_as_of
 from govgraph.errors import InputError
+from govgraph.i18n import Phrase, text
+from govgraph.i18n.validation import phrase_of
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.scenarios._index import Delta, RelIndex, record_delta
 from govgraph.scenarios.spec import (
@@ -57,6 +59,7 @@ from govgraph.scenarios.spec import (
     SetEngagement,
     Unlink,
 )
+from govgraph.temporal import holds_on
 from govgraph.vocabulary import (
     BODY_KINDS,
     ENDPOINTS,
@@ -73,10 +76,15 @@ REPORTS_TO, PART_OF = RelationType.REPORTS_TO, RelationType.PART_OF
 FULL_CHECK_BELOW = 20_000
 
 
+def _either(ids: list[str]) -> Callable[[str], str]:
+    """``'a' or 'b'`` in a language (a ``Phrase`` value said when the error is shown)."""
+    return lambda lang: text("error.or", lang).join(repr(i) for i in ids)
+
+
 class ScenarioError(InputError):
     """An operation that cannot be applied; ``index`` is its position (0-based)."""
 
-    def __init__(self, message: str, *, index: int | None = None, **where: Any) -> None:
+    def __init__(self, message: str | Phrase, *, index: int | None = None, **where: Any) -> None:
         self.index = index
         super().__init__(message, **where)
 
@@ -145,8 +153,9 @@ class _Work:
         """Find the relationships of several entities in one scan."""
         (self.relindex.out_of if outgoing else self.relindex.into)(ids)
 
-    def active(self, valid_from: str | None, valid_to: str | None) -> bool:
-        return is_valid_on(valid_from, valid_to, self.day)
+    def active(self, fact: Entity | Relationship) -> bool:
+        """Whether an entity or a relationship holds on the effective day."""
+        return holds_on(fact, self.day)
 
     def lines(
         self, entity_id: str, *, outgoing: bool, types: Iterable[RelationType] | None = None
@@ -156,7 +165,7 @@ class _Work:
         result = []
         for pos in self.positions(entity_id, outgoing=outgoing):
             rel = self.rel(pos)
-            if rel is None or not self.active(rel.valid_from, rel.valid_to):
+            if rel is None or not self.active(rel):
                 continue
             if wanted is None or rel.type in wanted:
                 result.append((pos, rel))
@@ -193,26 +202,37 @@ class _Work:
         return None
 
     # ── errors ───────────────────────────────────────────────────────────────────────
-    def fail(self, message: str, field: str | None = None) -> ScenarioError:
+    def fail(self, message: Phrase, field: str | None = None) -> ScenarioError:
         op = self.scenario.operations[self.index]
         where = self.scenario.where(self.index, field)
-        return ScenarioError(f"{op.op}: {message}", index=self.index, **where)
+        return ScenarioError(
+            Phrase("scenario.operation", op=op.op, message=message), index=self.index, **where
+        )
 
     def require(self, entity_id: str, field: str, *, body: bool = True) -> Entity:
         entity = self.entity(entity_id)
         if entity is None:
             ids = list(self.model.index.keys()) + list(self.new_entities)
             close = difflib.get_close_matches(entity_id, ids, n=3, cutoff=0.6)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-            raise self.fail(f"unknown id {entity_id!r}{hint}", field)
-        if not self.active(entity.valid_from, entity.valid_to):
+            hint: Phrase | str = ""
+            if close:
+                hint = Phrase("scenario.did_you_mean", ids=_either(close))
+            raise self.fail(Phrase("scenario.unknown_id", id=entity_id, hint=hint), field)
+        if not self.active(entity):
             raise self.fail(
-                f"{entity_id!r} is not in existence on {self.day.isoformat()} "
-                f"(valid {entity.valid_from or '…'} to {entity.valid_to or '…'})",
+                Phrase(
+                    "scenario.not_in_existence",
+                    id=entity_id,
+                    day=self.day.isoformat(),
+                    start=entity.valid_from or "…",
+                    end=entity.valid_to or "…",
+                ),
                 field,
             )
         if body and entity.kind not in BODY_KINDS:
-            raise self.fail(f"{entity_id!r} is a {entity.kind.value}, not a body", field)
+            raise self.fail(
+                Phrase("scenario.not_a_body", id=entity_id, kind=entity.kind.value), field
+            )
         return entity
 
     # ── changing ─────────────────────────────────────────────────────────────────────
@@ -244,17 +264,21 @@ class _Work:
         try:
             rel = Relationship.model_validate(fields)
         except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            raise self.fail(str(error["msg"]).removeprefix("Value error, "), field) from None
+            raise self.fail(phrase_of(exc.errors(include_url=False)[0]), field) from None
         source, target = self.entity(rel.from_), self.entity(rel.to)
         for entity, side, end in ((source, "from", rel.from_), (target, "to", rel.to)):
             if entity is None:
-                raise self.fail(f"unknown id {end!r}", field or side)
+                raise self.fail(Phrase("scenario.unknown_id", id=end, hint=""), field or side)
         assert source is not None and target is not None
         sources, targets = ENDPOINTS[rel.type]
         if source.kind not in sources or target.kind not in targets:
             raise self.fail(
-                f"{rel.type.value} cannot go from a {source.kind.value} to a {target.kind.value}",
+                Phrase(
+                    "scenario.endpoints",
+                    type=rel.type.value,
+                    source=source.kind.value,
+                    target=target.kind.value,
+                ),
                 field,
             )
         if rel.from_ == rel.to:
@@ -265,14 +289,19 @@ class _Work:
             if other is None or other.to != rel.to:
                 continue
             same = _signature(other) == signature
-            if same and self.active(other.valid_from, other.valid_to):
+            if same and self.active(other):
                 return None  # duplicates collapse
             if other.key == rel.key:
                 if same:
                     return None
                 raise self.fail(
-                    f"{rel.type.value} from {rel.from_!r} to {rel.to!r} would repeat the key "
-                    f"{rel.key!r} of an existing line; give the scenario an effective date",
+                    Phrase(
+                        "scenario.repeated_key",
+                        type=rel.type.value,
+                        source=rel.from_,
+                        target=rel.to,
+                        key=rel.key,
+                    ),
                     field,
                 )
         pos = len(self.base) + len(self.added)
@@ -312,7 +341,7 @@ class _Work:
                 continue
             if remove:
                 self._set_rel(pos, None)
-            elif self.active(rel.valid_from, rel.valid_to):
+            elif self.active(rel):
                 self.end_rel(pos)
         if remove:
             self.new_entities.pop(entity_id, None)
@@ -331,9 +360,7 @@ class _Work:
         if path is not None:
             cycle = " → ".join([child, *path])
             raise self.fail(
-                f"{child!r} under {parent!r} would create a hierarchy cycle "
-                f"(formal REPORTS_TO and PART_OF lines): {cycle}",
-                field,
+                Phrase("scenario.cycle", child=child, parent=parent, cycle=cycle), field
             )
 
     # ── the result ───────────────────────────────────────────────────────────────────
@@ -376,7 +403,7 @@ def _move(work: _Work, op: Move) -> None:
     work.require(op.body, "body")
     work.require(op.to, "to")
     if op.body == op.to:
-        raise work.fail(f"{op.body!r} cannot report to itself", "to")
+        raise work.fail(Phrase("scenario.report_to_itself", id=op.body), "to")
     if op.formal:
         work.check_cycle(op.body, op.to, "to", hierarchy=True)
     current = [
@@ -415,8 +442,12 @@ def _merge(work: _Work, op: Merge) -> None:
             path = work.path_up(op.into, body, hierarchy=True)
             if path is not None:
                 raise work.fail(
-                    f"cannot merge {body!r} into its own descendant {op.into!r} "
-                    f"({' → '.join(path)})",
+                    Phrase(
+                        "scenario.merge_into_descendant",
+                        id=body,
+                        into=op.into,
+                        path=" → ".join(path),
+                    ),
                     "into",
                 )
     keep_parents = target is None and op.reports_to is None
@@ -448,8 +479,7 @@ def _dissolve(work: _Work, op: Dissolve) -> None:
     if children and op.children_to is None:
         names = ", ".join(sorted({rel.from_ for _, rel in children}))
         raise work.fail(
-            f"dissolving {op.body!r} leaves {len(children)} line(s) from its children "
-            f"({names}) without a destination: give 'children_to'",
+            Phrase("scenario.children_left", id=op.body, n=len(children), names=names),
             "children_to",
         )
     for field, destination in (
@@ -460,12 +490,17 @@ def _dissolve(work: _Work, op: Dissolve) -> None:
         if destination is not None:
             work.require(destination, field)
             if destination == op.body:
-                raise work.fail(f"{op.body!r} cannot hand its work to itself", field)
+                raise work.fail(Phrase("scenario.hand_to_itself", id=op.body), field)
     if op.children_to is not None:
         path = work.path_up(op.children_to, op.body, hierarchy=True)
         if path is not None:
             raise work.fail(
-                f"{op.children_to!r} is itself under {op.body!r} ({' → '.join(path)})",
+                Phrase(
+                    "scenario.children_to_below",
+                    target=op.children_to,
+                    id=op.body,
+                    path=" → ".join(path),
+                ),
                 "children_to",
             )
         for pos, _ in children:
@@ -482,7 +517,7 @@ def _dissolve(work: _Work, op: Dissolve) -> None:
 def _create_entity(work: _Work, fields: dict[str, Any], field: str) -> Entity:
     entity_id = fields["id"]
     if entity_id in work.model.index or entity_id in work.new_entities:
-        raise work.fail(f"id {entity_id!r} already exists", field)
+        raise work.fail(Phrase("scenario.id_exists", id=entity_id), field)
     if work.effective:
         fields["valid_from"] = work.effective
     fields.setdefault("source", work.source())
@@ -490,7 +525,7 @@ def _create_entity(work: _Work, fields: dict[str, Any], field: str) -> Entity:
         entity = Entity.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        raise work.fail(str(error["msg"]).removeprefix("Value error, "), field) from None
+        raise work.fail(phrase_of(error), field) from None
     work.new_entities[entity_id] = entity
     return entity
 
@@ -540,7 +575,7 @@ def _set(work: _Work, op: Set) -> None:
         work.replace_entity(Entity.model_validate(document))
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        raise work.fail(str(error["msg"]).removeprefix("Value error, "), "attributes") from None
+        raise work.fail(phrase_of(error), "attributes") from None
 
 
 def _link(work: _Work, op: Link) -> None:
@@ -548,11 +583,15 @@ def _link(work: _Work, op: Link) -> None:
     work.require(op.to, "to", body=False)
     fields = op.model_dump(by_alias=True, exclude_defaults=True)
     if op.from_ == op.to:
-        raise work.fail(f"{op.type.value} from {op.from_!r} to itself means nothing", "to")
+        raise work.fail(
+            Phrase("scenario.link_to_itself", type=op.type.value, source=op.from_), "to"
+        )
     if is_hierarchy_line(op.type, op.formal):
         work.check_cycle(op.from_, op.to, "to", hierarchy=True)
     if work.add_rel(fields, "type") is None:
-        raise work.fail(f"{op.from_!r} already has this {op.type.value} line to {op.to!r}")
+        raise work.fail(
+            Phrase("scenario.line_exists", source=op.from_, type=op.type.value, target=op.to)
+        )
 
 
 def _unlink(work: _Work, op: Unlink) -> None:
@@ -566,7 +605,9 @@ def _unlink(work: _Work, op: Unlink) -> None:
         and (op.service is None or rel.service == op.service)
     ]
     if not matches:
-        raise work.fail(f"there is no active {op.type.value} line from {op.from_!r} to {op.to!r}")
+        raise work.fail(
+            Phrase("scenario.no_line", type=op.type.value, source=op.from_, target=op.to)
+        )
     for pos in matches:
         work.end_rel(pos)
 
@@ -623,6 +664,10 @@ def _full_check(before: GovernanceModel, after: GovernanceModel, scenario: Scena
     new = [f for f in check_model(after) if f.is_error and (f.code, f.entities) not in had]
     if new:
         raise ScenarioError(
-            f"the scenario would make the model invalid: {new[0].code}: {new[0].message_en}",
+            Phrase(
+                "scenario.makes_invalid",
+                code=new[0].code,
+                message=new[0].message,
+            ),
             file=scenario._origin,
         )

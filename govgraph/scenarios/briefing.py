@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govgraph.i18n import kind_name, text
+from govgraph.i18n.numbers import number
 from govgraph.scenarios.diff import Change
 from govgraph.scenarios.impact import ImpactReport
 
@@ -59,26 +60,19 @@ class Section:
     rows: list[dict[str, Any]]
 
 
-def _number(value: Any) -> str:
+def _number(value: Any, lang: str) -> str:
+    """A number as the note writes it in ``lang`` (``0,5`` in French); ``—`` for none."""
     if value is None:
         return "—"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    return number(value, lang, spec="g" if isinstance(value, float) else "")
 
 
-def _decimal(value: float | None, lang: str) -> str:
-    """A number as prose in ``lang`` (a decimal comma in French)."""
-    text = _number(value)
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def _pair(pair: Sequence[Any]) -> str:
+def _pair(pair: Sequence[Any], lang: str) -> str:
     old, new = pair
-    text = f"{_number(old)} → {_number(new)}"
+    text = f"{_number(old, lang)} → {_number(new, lang)}"
     if isinstance(old, int | float) and isinstance(new, int | float) and old != new:
         delta = new - old
-        text += f" ({'+' if delta > 0 else '-'}{_number(abs(delta))})"
+        text += f" ({'+' if delta > 0 else '-'}{_number(abs(delta), lang)})"
     return text
 
 
@@ -115,7 +109,8 @@ def _details(change: Change, name: _Names, lang: str) -> str:
         return f"{details['old'].get(lang) or next(iter(details['old'].values()))} → " + (
             details["new"].get(lang) or next(iter(details["new"].values()))
         )
-    parts = [f"{key}: {_pair(values)}" for key, values in (details.get("attributes") or {}).items()]
+    attributes = (details.get("attributes") or {}).items()
+    parts = [f"{key}: {_pair(values, lang)}" for key, values in attributes]
     if "description" in details:
         parts.append("description")
     parts += [f"+ {line}" for line in details.get("lines_added", ())]
@@ -166,7 +161,7 @@ def report_sections(report: ImpactReport, lang: str = "en", *, ids: bool = True)
                 {
                     "entity": name(row["entity"]),
                     **{
-                        key: _pair(row[key])
+                        key: _pair(row[key], lang)
                         for key in ("span", "depth", "members", "annual_meeting_days")
                     },
                 }
@@ -203,7 +198,7 @@ def report_sections(report: ImpactReport, lang: str = "en", *, ids: bool = True)
                     {
                         "bodies": f"{name(row['a'])} / {name(row['b'])}",
                         "shared": name.many(row["shared_members"] + row["shared_priorities"]),
-                        "jaccard": f"{row['jaccard']:.2f}",
+                        "jaccard": number(row["jaccard"], lang, spec=".2f"),
                     }
                     for row in pairs
                 ],
@@ -224,7 +219,7 @@ def report_sections(report: ImpactReport, lang: str = "en", *, ids: bool = True)
                     "entity": name(row["entity"]),
                     "gained": name.many(row["gained"]),
                     "lost": name.many(row["lost"]),
-                    "missing": _pair(row["missing"]),
+                    "missing": _pair(row["missing"], lang),
                 }
                 for row in report.coverage
             ],
@@ -242,8 +237,8 @@ def report_sections(report: ImpactReport, lang: str = "en", *, ids: bool = True)
             [
                 {
                     "member": name(row["id"]),
-                    "before": _number(row["before"]),
-                    "after": _pair([row["before"], row["after"]]).split(" → ", 1)[1],
+                    "before": _number(row["before"], lang),
+                    "after": _pair([row["before"], row["after"]], lang).split(" → ", 1)[1],
                 }
                 for row in report.meeting_load.get("per_member", ())
             ],
@@ -280,7 +275,7 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
         lines.append(say("sum_chains", lang, n=len(report.chains), items=items))
     spans = [row for row in report.metrics if row["span"][0] != row["span"][1]]
     if spans:
-        items = ", ".join(f"{name(row['entity'])} {_pair(row['span'])}" for row in spans[:8])
+        items = ", ".join(f"{name(row['entity'])} {_pair(row['span'], lang)}" for row in spans[:8])
         lines.append(say("sum_span", lang, items=items))
     days = [
         row
@@ -289,7 +284,7 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
     ]
     if days:
         items = ", ".join(
-            f"{name(row['entity'])} {_pair(row['annual_meeting_days'])}" for row in days[:8]
+            f"{name(row['entity'])} {_pair(row['annual_meeting_days'], lang)}" for row in days[:8]
         )
         lines.append(say("sum_days", lang, items=items))
     load = report.meeting_load
@@ -300,8 +295,8 @@ def summary_lines(report: ImpactReport, lang: str = "en") -> list[str]:
                 "sum_load",
                 lang,
                 n=load["members"],
-                before=_decimal(before, lang),
-                after=_decimal(after, lang),
+                before=_number(before, lang),
+                after=_number(after, lang),
                 changed=load["changed"],
             )
         )

@@ -1,11 +1,15 @@
 """Several reorganisation options side by side: the structure's figures and health
 findings for the current structure and after each scenario, on one day.
 
-The structure's figures of each option come from ``govgraph.analysis.metrics`` on the
-model after the scenario (linear, betweenness skipped); its health counts and change
-counts come from its incremental impact report (``impact_between``): the baseline's
-health findings, plus those the option introduces, less those it resolves. Health is
-never run on a whole option again.
+The current structure is measured once (``govgraph.analysis.metrics``, betweenness
+skipped). Each option's figures come from its incremental impact report
+(``impact_between``), never from the whole option again: the per-body figures of the
+bodies it can change replace the baseline's, the lines that touch them are recounted,
+the members whose meeting load it recomputed replace theirs, and
+``govgraph.analysis.metrics.structure_summary`` (the function ``metrics`` itself uses)
+makes the structure's figures of the result; health counts are the baseline's
+findings, plus those the option introduces, less those it resolves. Only an option
+that changes a meeting entity is measured whole (its report does not follow meetings).
 
 >>> from govgraph.formats import load_model
 >>> from govgraph.scenarios.spec import load_scenario
@@ -25,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from govgraph.analysis import metrics
+from govgraph.analysis.metrics import measure, structure_summary
 from govgraph.dates import parse_as_of
 from govgraph.findings import Finding, Severity
 from govgraph.graph import to_graph
@@ -32,7 +37,7 @@ from govgraph.i18n import LANGUAGES, text
 from govgraph.model import GovernanceModel
 from govgraph.rules import Rule
 from govgraph.scenarios.apply import apply_scenario
-from govgraph.scenarios.impact import _health, impact_between
+from govgraph.scenarios.impact import ImpactReport, _health, impact_between
 from govgraph.scenarios.spec import Scenario
 
 __all__ = ["FIGURES", "compare_rows", "compare_scenarios", "figure_name"]
@@ -81,8 +86,8 @@ def _severities(findings: Sequence[Finding]) -> tuple[int, int]:
     )
 
 
-def _structure(model: GovernanceModel, day: date, health_counts: tuple[int, int]) -> dict[str, Any]:
-    figures = metrics(to_graph(model), as_of=day, betweenness_k=0)["structure"]
+def _figures(figures: dict[str, Any], health_counts: tuple[int, int]) -> dict[str, Any]:
+    """The compared figures of a ``structure_summary`` (or ``metrics`` structure)."""
     mean = figures["meeting_days_per_member_per_year"]["mean"]
     return {
         "bodies": figures["bodies"],
@@ -98,6 +103,31 @@ def _structure(model: GovernanceModel, day: date, health_counts: tuple[int, int]
         "health_errors": health_counts[0],
         "health_warnings": health_counts[1],
     }
+
+
+def _after(
+    base: dict[str, Any], loads: dict[str, float], report: ImpactReport
+) -> dict[str, Any] | None:
+    """The structure figures after an option, from the baseline's measures and the
+    option's incremental report (None when the report cannot say)."""
+    delta = report.structure
+    if not delta or delta["whole"]:
+        return None
+    rows = {b: row for b, row in base["bodies"].items() if b not in delta["bodies"]}
+    rows.update(delta["rows"])
+    after_loads = dict(loads)
+    for row in report.meeting_load.get("per_member", ()):
+        if row["after"] is None:
+            after_loads.pop(row["id"], None)
+        else:
+            after_loads[row["id"]] = row["after"]
+    (formal_before, informal_before), (formal_after, informal_after) = delta["lines"]
+    structure = base["structure"]
+    lines = (
+        structure["formal_lines"] - formal_before + formal_after,
+        structure["informal_lines"] - informal_before + informal_after,
+    )
+    return structure_summary(rows, lines, after_loads, None)
 
 
 def compare_scenarios(
@@ -117,7 +147,8 @@ def compare_scenarios(
         day = max(dates) if dates else date.today()
     day = parse_as_of(day)
     base_errors, base_warnings = _severities(_health(model, day, rules=rules))
-    baseline = _structure(model, day, (base_errors, base_warnings))
+    base, loads = measure(to_graph(model), as_of=day, betweenness_k=0)
+    baseline = _figures(base["structure"], (base_errors, base_warnings))
     options = [{"name": _baseline_name(), "effective": None, "figures": baseline}]
     for scenario in scenarios:
         after = apply_scenario(model, scenario)
@@ -126,7 +157,10 @@ def compare_scenarios(
         added = _severities(report.findings_introduced)
         gone = _severities(report.findings_resolved)
         counts = (base_errors + added[0] - gone[0], base_warnings + added[1] - gone[1])
-        figures = _structure(after, day, counts)
+        structure = _after(base, loads, report)
+        if structure is None:
+            structure = metrics(to_graph(after), as_of=day, betweenness_k=0)["structure"]
+        figures = _figures(structure, counts)
         figures.update(
             {
                 "changes": len(kinds),

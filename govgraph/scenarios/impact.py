@@ -29,6 +29,7 @@ tests compare the incremental report with).
 from __future__ import annotations
 
 import copy
+import math
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,8 +39,9 @@ from itertools import chain, compress
 from typing import Any
 
 from govgraph.analysis import coverage, memberships, metrics, overlaps, reporting_chains
+from govgraph.analysis._view import GraphView, formal_parent_line, informal_line
 from govgraph.analysis.overlaps import DEFAULT_MAX_ITEM_BODIES
-from govgraph.dates import is_valid_on, parse_as_of
+from govgraph.dates import parse_as_of
 from govgraph.findings import Finding
 from govgraph.graph import to_graph
 from govgraph.health import health
@@ -49,7 +51,7 @@ from govgraph.scenarios._index import RelIndex, delta_between
 from govgraph.scenarios.apply import apply_scenario
 from govgraph.scenarios.diff import Change, classify
 from govgraph.scenarios.spec import Scenario
-from govgraph.temporal import as_of
+from govgraph.temporal import as_of, holds_on
 from govgraph.vocabulary import BODY_KINDS, HIERARCHY_TYPES, EntityKind, RelationType, Role
 
 __all__ = ["METRIC_KEYS", "ImpactReport", "impact_between", "impact_report"]
@@ -94,6 +96,12 @@ class ImpactReport:
     analysed: dict[str, Any] = field(default_factory=dict)
     #: ``{id: {"name": {...}, "acronym": {...}, "kind"}}`` for every id the report names
     names: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: For ``govgraph compare`` (not part of ``to_dict``): ``bodies``, the bodies whose
+    #: own figures can change; ``rows``, their ``govgraph.analysis.metrics`` rows
+    #: after (those that exist after); ``lines``, the formal and informal lines between
+    #: bodies that touch them, ``[before, after]``; ``whole``, true when the report
+    #: cannot say (a meeting changed: the whole structure must be measured again).
+    structure: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, entity_id: str, lang: str = "en", *, short: bool = True) -> str:
         """The entity's acronym (``short``) or name in ``lang``; the id if unknown."""
@@ -415,7 +423,7 @@ def _findings_diff(
 
 def _present(union: _Union, entity_id: str, day: date, *, after: bool) -> bool:
     entity = union.entity(entity_id, after=after)
-    return entity is not None and is_valid_on(entity.valid_from, entity.valid_to, day)
+    return entity is not None and holds_on(entity, day)
 
 
 def _chains(before_graph, after_graph, union, bodies, day) -> list[dict[str, Any]]:
@@ -499,7 +507,7 @@ def _load(graph, body_rows, member, union, day, *, after: bool) -> float | None:
     attended = {row["id"] for row in memberships(graph, member, as_of=day)}
     known = [body_rows[b]["annual_meeting_days"] for b in attended if b in body_rows]
     known = [k for k in known if k is not None]
-    return float(sum(known)) if known else None
+    return math.fsum(known) if known else None
 
 
 def _meeting_load(region: _Region, union: _Union, members, day) -> dict[str, Any]:
@@ -523,6 +531,34 @@ def _meeting_load(region: _Region, union: _Union, members, day) -> dict[str, Any
         "mean": [mean([r["before"] for r in per_member]), mean([r["after"] for r in per_member])],
         "per_member": per_member,
     }
+
+
+def _lines_touching(graph: Any, bodies: set[str], day: date) -> list[int]:
+    """``[formal, informal]``: the lines between bodies, valid on ``day``, with at least
+    one end in ``bodies`` (each line once), as ``metrics`` counts them."""
+    view = GraphView(graph, day)
+    valid = set(view.bodies())
+    counts = [0, 0]
+
+    def count(data: dict[str, Any]) -> None:
+        if formal_parent_line(data):
+            counts[0] += 1
+        elif informal_line(data):
+            counts[1] += 1
+
+    for body in bodies & valid:
+        for target, data in view.out_edges(body, lambda _: True):
+            if target in valid:
+                count(data)
+        for source, data in view.in_edges(body, lambda _: True):
+            if source in valid and source not in bodies:
+                count(data)
+    return counts
+
+
+def _meeting_changed(union: _Union) -> bool:
+    ids = union.old_entities | set(union.new_entities)
+    return any((e := union.any_entity(i)) is not None and e.kind is EntityKind.meeting for i in ids)
 
 
 def impact_between(
@@ -605,6 +641,15 @@ def impact_between(
         },
     )
     report.names = _names(union, report)
+    report.structure = {
+        "bodies": core,
+        "rows": {b: new_rows[b] for b in core if b in new_rows},
+        "lines": [
+            _lines_touching(structure.old_graph, core, day),
+            _lines_touching(structure.new_graph, core, day),
+        ],
+        "whole": _meeting_changed(union),
+    }
     return report
 
 

@@ -24,7 +24,6 @@ govgraph.errors.InputError: operations[0]: unknown operation 'mve'; did you mean
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
@@ -42,6 +41,8 @@ from pydantic import (
 
 from govgraph.errors import InputError
 from govgraph.formats.documents import read_document
+from govgraph.i18n import Phrase
+from govgraph.i18n.validation import hint, phrase_of
 from govgraph.model import Description, EntityId, LocalizedText, PartialDate, Service, Tag
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
@@ -144,7 +145,7 @@ class Rename(_Operation):
     @model_validator(mode="after")
     def _something(self) -> Rename:
         if self.name is None and self.acronym is None:
-            raise ValueError("give 'name' and/or 'acronym'")
+            raise ValueError(Phrase("scenario.give_name"))
         return self
 
 
@@ -189,7 +190,7 @@ class Set(_Operation):
     @model_validator(mode="after")
     def _something(self) -> Set:
         if not self.attributes and self.description is None:
-            raise ValueError("give 'attributes' and/or 'description'")
+            raise ValueError(Phrase("scenario.give_attributes"))
         return self
 
 
@@ -260,24 +261,14 @@ def _field_path(loc: Sequence[str | int]) -> str:
     return text
 
 
-def _hint(value: object, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 def _first(exc: ValidationError) -> Any:
     """The most telling error: a misspelt field says more than the one it misses."""
     errors = exc.errors(include_url=False)
     return next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
 
 
-def _message(error: Any, fields: Sequence[str]) -> str:
-    last = str(error["loc"][-1]) if error["loc"] else ""
-    if error["type"] == "extra_forbidden":
-        return f"unknown field {last!r}{_hint(last, fields)}"
-    if error["type"] == "missing":
-        return f"missing field {last!r}"
-    return str(error["msg"]).removeprefix("Value error, ")
+def _message(error: Any, fields: Sequence[str]) -> Phrase:
+    return phrase_of(error, fields=fields)
 
 
 Locator = Callable[[Sequence[tuple[str | int, ...]]], dict[Any, Any]]
@@ -289,7 +280,7 @@ def parse_scenario(
     """A ``Scenario`` from a plain document. Raises ``InputError`` naming the file,
     line and field of the first problem."""
 
-    def fail(path: tuple[str | int, ...], message: str) -> InputError:
+    def fail(path: tuple[str | int, ...], message: Phrase) -> InputError:
         line = None
         if locate is not None:
             line = locate([path]).get(path)
@@ -297,25 +288,25 @@ def parse_scenario(
         return InputError(message, file=origin, line=line, field=_field_path(path) or None)
 
     if not isinstance(document, dict):
-        raise fail((), "a scenario is a mapping with 'name' and 'operations'")
+        raise fail((), Phrase("scenario.not_a_mapping"))
     raw_ops = document.get("operations")
     if raw_ops is None:
-        raise fail((), "missing field 'operations'")
+        raise fail((), Phrase("pydantic.missing", field="operations"))
     if not isinstance(raw_ops, list):
-        raise fail(("operations",), "'operations' must be a list")
+        raise fail(("operations",), Phrase("scenario.operations_list"))
     operations: list[_Operation] = []
     for index, item in enumerate(raw_ops):
         path: tuple[str | int, ...] = ("operations", index)
         if not isinstance(item, dict) or len(item) != 1:
-            raise fail(
-                path, f"an operation is a mapping with one key, one of {', '.join(OPERATIONS)}"
-            )
+            raise fail(path, Phrase("scenario.operation_shape", choices=", ".join(OPERATIONS)))
         key, value = next(iter(item.items()))
         if key not in OPERATIONS:
-            raise fail(path, f"unknown operation {key!r}{_hint(key, list(OPERATIONS))}")
+            raise fail(
+                path, Phrase("scenario.unknown_operation", op=key, hint=hint(key, list(OPERATIONS)))
+            )
         cls = OPERATIONS[key]
         if not isinstance(value, dict):
-            raise fail((*path, key), f"the {key} operation takes a mapping of fields")
+            raise fail((*path, key), Phrase("scenario.operation_fields", op=key))
         try:
             operations.append(cls.model_validate(value))
         except ValidationError as exc:

@@ -5,12 +5,14 @@ console error, in English and French."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from govgraph.formats import load_model
 from govgraph.html import export_html
+from govgraph.temporal import as_of
 from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,11 +58,19 @@ def test_hierarchy_draws_portfolios_and_ministers(page, page_log, inventory, tmp
 
 def test_network_view_holds_the_whole_inventory(page, page_log, inventory, tmp_path, cli):
     out = tmp_path / "gc-network.html"
-    result = cli("export", "html", BUNDLED, "-o", out, "--view", "network")
+    result = cli("export", "html", BUNDLED, "-o", out, "--view", "network", "--as-of", "all")
     assert result.exit_code == 0, result.output
     open_view(page, out)
     assert page.evaluate("[govgraph.nodes.length, govgraph.edges.length]") == [
         len(inventory.entities),
         len(inventory.relationships),
     ]
+    today = as_of(inventory, date.today())  # by default, what holds today
+    result = cli("export", "html", BUNDLED, "-o", out, "--view", "network")
+    open_view(page, out)
+    assert page.evaluate("[govgraph.nodes.length, govgraph.edges.length]") == [
+        len(today.entities),
+        len(today.relationships),
+    ]
+    assert len(today.entities) < len(inventory.entities)
     assert page_log.problems == []

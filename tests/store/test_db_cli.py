@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,18 +121,35 @@ def test_named_query(cli, env, store, example_model: GovernanceModel) -> None:
         "db", "query", "reporting_chain", "-p", "id=data-driven-intelligence-wg", "--format", "json"
     )
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == [
-        {"chain": ["data-driven-intelligence-wg", "pssdc", "joint-councils"], "steps": 2}
-    ]
+    assert json.loads(result.stdout) == {
+        "as_of": date.today().isoformat(),
+        "rows": [{"chain": ["data-driven-intelligence-wg", "pssdc", "joint-councils"], "steps": 2}],
+    }
     result = cli("db", "query", "bodies_of_kind", "-p", "kind=working_group", "--as-of", "2019",
                  "--format", "csv", "--lang", "fr")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("id,name,")
+    assert lines[0].startswith("id,name,") and lines[0].endswith(",as_of")
+    assert all(line.endswith(",2019-01-01") for line in lines[1:])
     assert "framework-wg" not in result.stdout
     assert any("Groupe de travail sur la stratégie numérique" in line for line in lines)
     listing = cli("db", "query")
     assert listing.exit_code == 0 and "overlapping_memberships" in listing.stdout
+
+
+def test_named_queries_answer_as_of_today_unless_told(cli, env, store, example_model) -> None:
+    """The Framework WG (2015-2018) is history: today's working groups leave it out,
+    --as-of all keeps it, and the table says which date it answers for."""
+    store.push(example_model)
+    args = ("db", "query", "bodies_of_kind", "-p", "kind=working_group")
+    table = cli(*args)
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout.splitlines()[0] == f"As of {date.today().isoformat()}"
+    assert "framework-wg" not in table.stdout and "digital-strategy-wg" in table.stdout
+    every = json.loads(cli(*args, "--as-of", "all", "--format", "json").stdout)
+    assert every["as_of"] == "all" and "framework-wg" in {r["id"] for r in every["rows"]}
+    refused = cli(*args, "-p", "date=2016")
+    assert refused.exit_code == 2 and "--as-of" in refused.stderr
 
 
 def test_named_query_bad_input(cli, env) -> None:
@@ -183,7 +201,7 @@ def test_named_queries_take_the_model_key(cli, env, store, example_model) -> Non
     assert cli("db", "push", "fixtures/joint-councils.yaml", "--model", "copy").exit_code == 0
     args = ("db", "query", "orphans", "--format", "json")
     assert json.loads(cli(*args, "--model", "copy").stdout) == json.loads(cli(*args).stdout)
-    assert json.loads(cli(*args, "--model", "nothing-here").stdout) == []
+    assert json.loads(cli(*args, "--model", "nothing-here").stdout)["rows"] == []
 
 
 def test_model_as_bolt_uri(cli, env, store, example_model) -> None:

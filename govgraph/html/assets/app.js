@@ -93,15 +93,20 @@
     if (v[0]) return t("since") + " " + v[0];
     return t("until") + " " + v[1];
   }
-  /* whether a [from, to] validity (partial ISO dates) covers some day of ``year`` */
+  /* whether a [from, to] validity (partial ISO dates) covers some day of ``year``, or
+     the day itself when ``year`` is an ISO date (the page's as-of date) */
   function validIn(v, year) {
     if (!v || year === null) return true;
+    if (typeof year === "string") {
+      return (!v[0] || year.slice(0, String(v[0]).length) >= String(v[0])) &&
+             (!v[1] || year.slice(0, String(v[1]).length) <= String(v[1]));
+    }
     var from = v[0] ? Number(String(v[0]).slice(0, 4)) : -Infinity;
     var to = v[1] ? Number(String(v[1]).slice(0, 4)) : Infinity;
     return from <= year && year <= to;
   }
   function historyYears() {
-    if (!TREE_MODE || DATA.as_of || DATA.frames.length === 0) return null;
+    if (!TREE_MODE || (DATA.as_of && !DATA.history) || DATA.frames.length === 0) return null;
     var low = Infinity, high = -Infinity;
     function see(v) {
       if (!v) return;
@@ -114,6 +119,7 @@
     DATA.frames[0].nodes.forEach(function (n) { see(n.v); });
     DATA.frames[0].edges.forEach(function (e) { see(e.v); });
     if (!isFinite(low)) return null;
+    if (DATA.as_of) see([DATA.as_of]);  // the page's own date is on the slider
     return [low, Math.max(high, new Date().getFullYear())];
   }
   var YEARS = null;
@@ -853,8 +859,8 @@
     document.getElementById("title").textContent = title;
     var sub = [t("view:" + DATA.view)];
     if (isOption()) sub.push(fill(t("after_of"), { model: DATA.title ? pick(DATA.title) : t("baseline") }));
-    if (DATA.as_of) sub.push(t("as_of") + " " + DATA.as_of);
-    else if (YEARS && !isOption()) sub.push(state.year === null ? t("all_dates") : t("in_year") + " " + state.year);
+    if (DATA.as_of && (!YEARS || isOption())) sub.push(t("as_of") + " " + DATA.as_of);
+    else if (YEARS) sub.push(yearText(true));
     if (DATA.focus) sub.push(t("focus") + " " + nameOf(DATA.focus) + " (" + t("depth") + " " + DATA.depth + ")");
     document.getElementById("subtitle").textContent = sub.join(" · ");
     document.getElementById("search").placeholder = t("search");
@@ -893,7 +899,7 @@
     if (YEARS) {
       var slider = document.getElementById("year");
       slider.setAttribute("aria-label", t("history"));
-      document.getElementById("year-out").textContent = state.year === null ? t("all_dates") : String(state.year);
+      document.getElementById("year-out").textContent = yearText(false);
     }
   }
 
@@ -1215,6 +1221,12 @@
     wirePanZoom();
   }
 
+  /* what the slider shows: every date, the page's as-of date, or a year */
+  function yearText(long) {
+    if (state.year === null) return t("all_dates");
+    if (typeof state.year === "string") return (long ? t("as_of") + " " : "") + state.year;
+    return (long ? t("in_year") + " " : "") + state.year;
+  }
   function setYear(year) {
     state.year = year === null || year === undefined || !YEARS || Number(year) > YEARS[1] ? null : Number(year);
     var slider = document.getElementById("year");
@@ -1228,6 +1240,10 @@
     slider.max = String(YEARS[1] + 1);  // the last step: every date
     slider.step = "1";
     slider.value = slider.max;
+    if (DATA.history && DATA.as_of) {  // the page opens at its date
+      state.year = DATA.as_of;
+      slider.value = DATA.as_of.slice(0, 4);
+    }
     slider.addEventListener("input", function () { setYear(slider.value); });
   }
   api.setYear = setYear;
