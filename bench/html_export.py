@@ -12,7 +12,8 @@ For each size, one generated whole-of-government model (govgraph.generate):
   search + focus (interactive: its main thread is free again).
 
 With ``--maps``, the hierarchy map instead, on the bundled example, its quick-wins
-option, the EU Council fixture and generated models of 300, 3,000 and 30,000 bodies:
+option, the EU Council fixture, the GC inventory fixture and generated models of 300,
+3,000 and 30,000 bodies:
 export time against ``dot -Tsvg`` on the same hierarchy (the same run), Chromium's time
 to first draw, and in the initial view at 1400 x 900 the smallest label on screen, how
 many boxes overlap and whether every box shown is inside the map.
@@ -183,6 +184,7 @@ def maps(sizes: list[int]) -> None:
         ("Joint Councils", example, [], 0),
         ("Joint Councils, quick wins", example, [root / "fixtures/scenarios/quick-wins.yaml"], 1),
         ("EU Council", load_model(root / "fixtures" / "eu-council.yaml"), [], 0),
+        ("GC organizations", load_model(root / "fixtures/gc-federal-organizations.yaml"), [], 0),
     ]
     cases += [
         (f"generated {n:,}", generate_model(bodies=n, people=max(10, n // 10), seed=1), [], 0)

@@ -1,14 +1,18 @@
 """Benchmark: the hierarchy's tidy layout (govgraph.html.tree) against Graphviz ``dot``
 on the same hierarchy, in the same run.
 
-For each model (the bundled Joint Councils example, the EU Council fixture, generated
-models of 300, 3,000 and 30,000 bodies):
-- the same nodes (the hierarchy view's bodies) and lines (REPORTS_TO, PART_OF);
+For each model (the bundled Joint Councils example, the EU Council fixture, the
+Government of Canada inventory fixture, generated models of 300, 3,000 and 30,000
+bodies):
+- the same nodes (the hierarchy view's bodies and the positions they are accountable
+  to) and lines (REPORTS_TO, PART_OF, ACCOUNTABLE_TO; dot ranks them all, the tidy
+  layout puts positions in a band above the tree);
 - govgraph: ``build_tree`` + ``tidy_layout`` (fully expanded), boxes 184 x 58;
 - baseline: ``dot -Tplain`` with boxes of the same size (``fixedsize``), ranksep and
   nodesep like the tidy layout's gaps, bounded by ``--timeout`` seconds;
 - edge crossings counted on the drawn segments (tidy: the connectors' polylines and the
-  straight extra lines; dot: its splines, each Bézier flattened into 8 segments),
+  straight extra lines, the accountability lines along their gaps and rail; dot: its
+  splines, each Bézier flattened into 8 segments),
   pairs of lines with a common end not counted; box overlaps; layout time; the
   picture's width and height.
 
@@ -32,40 +36,48 @@ from govgraph.html.tree import (
     BOX_W,
     GAP_X,
     GAP_Y,
+    aside_line,
     build_tree,
     connector,
     extra_line,
     tidy_layout,
 )
 from govgraph.html.views import _hierarchy_parts
+from govgraph.vocabulary import RelationType
 
 ROOT = Path(__file__).resolve().parents[1]
 DPI = 72.0
 
 
 def hierarchy(model):
+    """The hierarchy view's nodes, its tree lines (formal first) and its
+    ACCOUNTABLE_TO lines (body → position, drawn beside the tree)."""
     bodies, lines = _hierarchy_parts(model)
     ids = [e.id for e in bodies]
-    pairs = [(r.from_, r.to) for r in lines if r.from_ != r.to]
-    pairs.sort(key=lambda p: 0)  # keep file order
-    formal = {(r.from_, r.to): r.formal is not False for r in lines}
-    pairs.sort(key=lambda p: not formal[p])
-    return ids, pairs
+    tree_lines = [r for r in lines if r.type is not RelationType.ACCOUNTABLE_TO]
+    pairs = [(r.from_, r.to) for r in tree_lines if r.from_ != r.to]
+    formal = {(r.from_, r.to): r.formal is not False for r in tree_lines}
+    pairs.sort(key=lambda p: not formal[p])  # stable: file order within each group
+    aside = [(r.from_, r.to) for r in lines if r.type is RelationType.ACCOUNTABLE_TO]
+    return ids, pairs, aside
 
 
-def tidy(ids, pairs):
+def tidy(ids, pairs, aside=()):
     start = time.perf_counter()
-    tree = build_tree(ids, pairs)
+    tree = build_tree(ids, pairs, aside=aside)
     places = tidy_layout(tree)
     elapsed = time.perf_counter() - start
     boxes = {tree.nodes[s]: (x, y) for s, (x, y, _, _) in places.items()}
     segments = []
-    for child, parent in pairs:
+    beside = set(aside)
+    for child, parent in [*pairs, *aside]:
         cs, ps = tree.first.get(child), tree.first.get(parent)
         if cs is None or ps is None:
             continue
         if tree.parent[cs] == ps:
             points = connector(places[ps][:2], places[cs])
+        elif (child, parent) in beside:
+            points = aside_line(places[cs], places[ps])
         else:
             points = extra_line(places[cs], places[ps])
         segments.append(((child, parent), points))
@@ -210,6 +222,9 @@ def models(sizes):
     eu = ROOT / "fixtures" / "eu-council.yaml"
     if eu.exists():
         yield "EU Council (fixture)", load_model(eu)
+    gc = ROOT / "fixtures" / "gc-federal-organizations.yaml"
+    if gc.exists():  # portfolios, organizations and the ministers they answer to
+        yield "GC federal organizations", load_model(gc)
     for size in sizes:
         yield (
             f"generated {size:,} bodies",
@@ -226,16 +241,16 @@ def main() -> None:
         f"{'model':28} {'bodies':>7} {'lines':>6} | {'layout':6} {'time s':>8} {'cross':>6} {'overlap':>7} {'w x h px':>15}"  # noqa: E501
     )
     for name, model in models(args.sizes):
-        ids, pairs = hierarchy(model)
-        elapsed, boxes, segments = tidy(ids, pairs)
+        ids, pairs, aside = hierarchy(model)
+        elapsed, boxes, segments = tidy(ids, pairs, aside)
         ours = (elapsed, crossings(segments), overlaps(boxes), extent(boxes))
-        got = dot_layout(ids, pairs, args.timeout)
+        got = dot_layout(ids, [*pairs, *aside], args.timeout)
         theirs = None
         if got is not None:
             d_elapsed, d_boxes, d_segments = got
             theirs = (d_elapsed, crossings(d_segments), overlaps(d_boxes), extent(d_boxes))
         for label, result in (("tidy", ours), ("dot", theirs)):
-            head = f"{name if label == 'tidy' else '':28} {len(ids) if label == 'tidy' else '':>7} {len(pairs) if label == 'tidy' else '':>6}"  # noqa: E501
+            head = f"{name if label == 'tidy' else '':28} {len(ids) if label == 'tidy' else '':>7} {len(pairs) + len(aside) if label == 'tidy' else '':>6}"  # noqa: E501
             if result is None:
                 print(
                     f"{head} | {label:6} {'> ' + str(int(args.timeout)):>8} {'-':>6} {'-':>7} {'(timed out)':>15}"  # noqa: E501

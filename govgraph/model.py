@@ -55,6 +55,7 @@ from govgraph.vocabulary import (
 __all__ = [
     "ENTITY_COLUMNS",
     "RELATIONSHIP_COLUMNS",
+    "Description",
     "Entity",
     "GovernanceModel",
     "LocalizedText",
@@ -75,6 +76,8 @@ ENTITY_COLUMNS: tuple[str, ...] = (
     "tags",
     "source",
     "identifiers",
+    "description_en",
+    "description_fr",
 )
 #: Columns of relationships.csv (and reserved names that attributes may not take).
 RELATIONSHIP_COLUMNS: tuple[str, ...] = (
@@ -164,6 +167,22 @@ class LocalizedText(BaseModel):
         return self.en if self.en is not None else str(self.fr)
 
 
+#: A description: one plain string (no language given), or a text in English and/or
+#: French (``{en: ..., fr: ...}``). A plain string stays a plain string on writing.
+Description = Annotated[str | LocalizedText | None, BeforeValidator(_blank_to_none)]
+
+
+def describe(description: str | LocalizedText | None, lang: str = "en") -> str | None:
+    """The text of a description in ``lang`` (the other language when it is missing).
+
+    >>> describe(LocalizedText(en="Data", fr="Données"), "fr"), describe("Data", "fr")
+    ('Données', 'Data')
+    """
+    if description is None or isinstance(description, str):
+        return description
+    return description.get(lang)
+
+
 def _check_interval(info: ValidationInfo, valid_to: str | None) -> str | None:
     valid_from = info.data.get("valid_from")
     if valid_to and valid_from and date_bounds(valid_from)[0] > date_bounds(valid_to)[1]:
@@ -192,7 +211,8 @@ class Entity(BaseModel):
     kind: EntityKind
     name: LocalizedText
     acronym: LocalizedText | None = None
-    description: OptionalText = None
+    #: a plain string, or ``{en: ..., fr: ...}``
+    description: Description = None
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
     tags: tuple[Tag, ...] = ()
@@ -231,6 +251,15 @@ class Entity(BaseModel):
     def label(self, lang: str = "en") -> str:
         """The name in ``lang``, falling back to the other language."""
         return self.name.get(lang)
+
+    def describe(self, lang: str = "en") -> str | None:
+        """The description in ``lang``, falling back to the other language.
+
+        >>> Entity(id="wg", kind="working_group", name={"en": "WG"},
+        ...        description={"fr": "Groupe"}).describe("en")
+        'Groupe'
+        """
+        return describe(self.description, lang)
 
     def short_label(self, lang: str = "en") -> str:
         """The acronym in ``lang`` if there is one, else the name."""
@@ -331,7 +360,8 @@ class GovernanceModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: LocalizedText | None = None
-    description: OptionalText = None
+    #: a plain string, or ``{en: ..., fr: ...}``
+    description: Description = None
     entities: tuple[Entity, ...] = ()
     relationships: tuple[Relationship, ...] = ()
     #: declarative health rules checked by ``govgraph health``
@@ -400,7 +430,9 @@ class GovernanceModel(BaseModel):
         document: dict[str, Any] = {}
         if self.title is not None:
             document["title"] = self.title.model_dump(exclude_none=True)
-        if self.description is not None:
+        if isinstance(self.description, LocalizedText):
+            document["description"] = self.description.model_dump(exclude_none=True)
+        elif self.description is not None:
             document["description"] = self.description
         document["entities"] = [
             e.model_dump(mode="json", exclude_defaults=True) for e in self.entities

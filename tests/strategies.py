@@ -95,8 +95,9 @@ def entity_record(draw: st.DrawFn, entity_id: str) -> dict[str, Any]:
         )
     if draw(st.booleans()):
         record["source"] = draw(text)
-    if draw(st.booleans()):
-        record["description"] = draw(text)
+    if draw(st.booleans()):  # a plain string, or {en, fr} (at least one)
+        bilingual = st.fixed_dictionaries({}, optional={"en": text, "fr": text}).filter(bool)
+        record["description"] = draw(st.one_of(text, bilingual))
     if draw(st.booleans()):
         record["identifiers"] = {"wikidata": f"Q{draw(st.integers(1, 999))}"}
     return record

@@ -5,7 +5,8 @@ Both formats hold flat attributes, so the graph is written in the spreadsheet fo
 columns (``govgraph.formats.rows``): nodes carry ``label`` (the English name, else the
 French one), ``kind``, ``name_en``, ``name_fr``, ``acronym_en``, ``acronym_fr``,
 ``description``, ``valid_from``, ``valid_to``, ``tags`` (``a;b``), ``source``,
-``identifiers`` (``scheme=value;...``) and one ``attr.<name>`` per attribute (a number
+``identifiers`` (``scheme=value;...``), ``description_en`` / ``description_fr`` (a
+description given in both languages) and one ``attr.<name>`` per attribute (a number
 when every value of that attribute is a number, else the cell text); edges carry
 ``type`` (``relation`` in GEXF, where ``type`` means directed/undirected), ``label``,
 ``formal``, ``role``, ``level``, ``service``, ``valid_from``, ``valid_to``, ``tags``,
@@ -58,7 +59,7 @@ __all__ = ["ATTRIBUTE_PREFIX", "flat_graph", "read_graphml", "write_gexf", "writ
 
 #: Prefix of the columns holding a record's free attributes.
 ATTRIBUTE_PREFIX = "attr."
-_ENTITY_EXTRA = 12  # cells of ENTITY_COLUMNS before the attribute columns
+_ENTITY_EXTRA = 14  # cells of ENTITY_COLUMNS before the attribute columns
 _RELATIONSHIP_EXTRA = 11
 
 
@@ -118,8 +119,12 @@ def flat_graph(
     check_xml_safe(table, meta, origin, "GEXF" if dynamic else "GraphML")
     for lang, text in meta.get("title", {}).items():
         graph.graph[f"title_{lang}"] = text
-    if "description" in meta:
-        graph.graph["description"] = meta["description"]
+    description = meta.get("description")
+    if isinstance(description, dict):  # both languages: one attribute each
+        for lang, text in description.items():
+            graph.graph[f"description_{lang}"] = text
+    elif description is not None:
+        graph.graph["description"] = description
     if "rules" in meta:
         graph.graph["rules"] = json.dumps(meta["rules"], ensure_ascii=False)
     for section in ("entities", "relationships"):
@@ -210,6 +215,11 @@ def read_graphml(path: str | Path) -> RawModel:
         document["title"] = title
     if "description" in meta:
         document["description"] = meta["description"]
+    texts = {
+        lang: meta[f"description_{lang}"] for lang in ("en", "fr") if f"description_{lang}" in meta
+    }
+    if texts:
+        document["description"] = texts
     if "rules" in meta:
         document["rules"] = load_json(str(meta["rules"]), origin, field="graph rules")
 

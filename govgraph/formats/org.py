@@ -8,7 +8,8 @@ The mapping (docs/interoperability.md has it as tables):
   or table that two or more bodies are ``PART_OF`` (the Joint Councils) is also an
   ``org:OrganizationalCollaboration``;
 - names are ``skos:prefLabel`` and acronyms ``gg:acronym`` with ``@en`` / ``@fr`` tags,
-  the description ``dct:description``, provenance ``dct:source``, external identifiers
+  the description ``dct:description`` (a plain literal, or one per language),
+  provenance ``dct:source``, external identifiers
   ``org:identifier "Q123"^^scheme:wikidata`` (plus ``owl:sameAs`` for Wikidata), tags an
   ordered ``gg:tags`` list, attributes ``gg:attribute [gg:key; rdf:value (JSON)]``, the
   validity an OWL-Time interval (``gg:during``);
@@ -249,8 +250,10 @@ def _add_entity(add: _Add, entity: Entity, base: str, collaborations: set[str]) 
         add((node, RDF.type, ORG.OrganizationalCollaboration))
     _texts(add, node, SKOS.prefLabel, entity.name)
     _texts(add, node, GG.acronym, entity.acronym)
-    if entity.description is not None:
+    if isinstance(entity.description, str):
         add((node, DCT.description, Literal(entity.description)))
+    else:
+        _texts(add, node, DCT.description, entity.description)
     _interval(add, node, GG.during, entity.valid_from, entity.valid_to)
     for scheme, value in entity.identifiers.items():
         add((node, ORG.identifier, Literal(value, datatype=SCHEME[scheme])))
@@ -324,8 +327,10 @@ def org_triples(model: GovernanceModel, *, base: str = BASE) -> Iterator[_Triple
         node = URIRef(base)
         batch.append((node, RDF.type, GG.Model))
         _texts(batch.append, node, DCT.title, model.title)
-        if model.description is not None:
+        if isinstance(model.description, str):
             batch.append((node, DCT.description, Literal(model.description)))
+        else:
+            _texts(batch.append, node, DCT.description, model.description)
         if model.rules:
             rules = json.dumps([dict(rule) for rule in model.rules], ensure_ascii=False)
             batch.append((node, GG.rules, Literal(rules, datatype=RDF_JSON)))
@@ -377,6 +382,14 @@ class _Reader:
                         raise self.fail(node, f"two {lang!r} values of {predicate}")
                     result[lang] = str(value)
         return result or None
+
+    def description(self, node: Node) -> str | dict[str, str] | None:
+        """A node's ``dct:description``: one literal with no language is a plain
+        string; literals tagged ``en`` / ``fr`` are the ``{en, fr}`` form."""
+        values = [v for v in self.graph.objects(node, DCT.description) if isinstance(v, Literal)]
+        if len(values) == 1 and not values[0].language:
+            return str(values[0])
+        return self.texts(node, DCT.description)
 
     def interval(self, node: Node, predicate: URIRef, record: dict[str, Any]) -> None:
         interval = self.one(node, predicate)
@@ -455,7 +468,7 @@ class _Reader:
         acronym = self.texts(node, GG.acronym)
         if acronym:
             record["acronym"] = acronym
-        description = self.text(node, DCT.description)
+        description = self.description(node)
         if description is not None:
             record["description"] = description
         self.interval(node, GG.during, record)
@@ -534,7 +547,7 @@ class _Reader:
             title = self.texts(models[0], DCT.title)
             if title:
                 document["title"] = title
-            description = self.text(models[0], DCT.description)
+            description = self.description(models[0])
             if description is not None:
                 document["description"] = description
             rules = self.text(models[0], GG.rules)
@@ -583,9 +596,13 @@ class _Reader:
                 break
         record["name"] = name or {"en": entity_id}
         for predicate in (DCT.description, RDFS.comment):
+            values = [v for v in self.graph.objects(node, predicate) if isinstance(v, Literal)]
             texts = self.texts(node, predicate)
+            if len(values) == 1 and not values[0].language:
+                record["description"] = str(values[0])
+                break
             if texts:
-                record["description"] = texts.get("en") or next(iter(texts.values()))
+                record["description"] = texts
                 break
         identifiers = {}
         for value in self.graph.objects(node, ORG.identifier):

@@ -124,8 +124,9 @@ def _entity_record(entity: Entity, collection: str) -> dict[str, Any]:
             record[end] = entity.valid_to
         native |= {"valid_from", "valid_to"}
     if collection == "persons" and entity.description is not None:
-        record["summary"] = entity.description
-        native.add("description")
+        record["summary"] = entity.describe("en")
+        if isinstance(entity.description, str):
+            native.add("description")  # else the extension keeps both languages
     if entity.identifiers:
         record["identifiers"] = [
             {"scheme": scheme, "identifier": value} for scheme, value in entity.identifiers.items()

@@ -3,6 +3,8 @@ entities and one of relationships, one record per row, text cells.
 
 Columns are those of ``ENTITY_COLUMNS`` and ``RELATIONSHIP_COLUMNS``; any other column
 is an attribute. Tags are separated by ``;``, identifiers are ``scheme=value;...``.
+A description is one text in ``description``, or English and French texts in
+``description_en`` / ``description_fr`` (the model's ``{en, fr}`` form).
 An attribute cell holding a number, ``true``/``false``/``null`` or JSON (``[...]``,
 ``{...}``, ``"..."``) is read as that value, anything else as text; writing quotes text
 that would read back as something else, so a round trip loses nothing.
@@ -127,6 +129,17 @@ def entity_record(row: dict[str, str], origin: str, line: int) -> dict[str, Any]
     for column in ("description", "valid_from", "valid_to", "source"):
         if row.get(column, "").strip():
             record[column] = row[column]
+    description = _text(row, "description")
+    if description:
+        if "description" in record:
+            raise InputError(
+                "give the description in 'description' or in 'description_en' / "
+                "'description_fr', not both",
+                file=origin,
+                line=line,
+                field="description",
+            )
+        record["description"] = description
     tags = _tags(row)
     if tags:
         record["tags"] = tags
@@ -188,7 +201,7 @@ def column_of(field: DocPath) -> str | None:
     if not field:
         return None
     head = str(field[0])
-    if head in ("name", "acronym") and len(field) > 1:
+    if head in ("name", "acronym", "description") and len(field) > 1:
         return f"{head}_{field[1]}"
     if head == "attributes" and len(field) > 1:
         return str(field[1])
@@ -219,6 +232,8 @@ def entity_row(document: dict[str, Any], attribute_keys: Sequence[str]) -> list[
     """The cells of one entity (a ``to_document`` record) in ``ENTITY_COLUMNS`` order,
     then the attributes named by ``attribute_keys``."""
     name, acronym = document.get("name", {}), document.get("acronym", {})
+    description = document.get("description", "")
+    texts = description if isinstance(description, dict) else {}
     identifiers = document.get("identifiers", {})
     attributes = document.get("attributes", {})
     row = [
@@ -228,12 +243,14 @@ def entity_row(document: dict[str, Any], attribute_keys: Sequence[str]) -> list[
         name.get("fr", ""),
         acronym.get("en", ""),
         acronym.get("fr", ""),
-        document.get("description", ""),
+        description if isinstance(description, str) else "",
         document.get("valid_from", ""),
         document.get("valid_to", ""),
         ";".join(document.get("tags", ())),
         document.get("source", ""),
         ";".join(f"{scheme}={value}" for scheme, value in identifiers.items()),
+        texts.get("en", ""),
+        texts.get("fr", ""),
     ]
     return row + [encode_cell(attributes[k]) if k in attributes else "" for k in attribute_keys]
 

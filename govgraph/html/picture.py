@@ -5,7 +5,8 @@ to slots, and the geometry both the page and the SVG export draw.
 Node records get ``sl`` (their slot) and ``wl`` (the label lines, ``[en, fr]``); a
 body an option moves keeps a ``ghost`` record at its old slot. Line records get ``sf``
 and ``sto`` (child and parent slots) and ``tr`` (drawn as a tree connector, else as a
-straight line between the boxes).
+straight line between the boxes), or ``ax`` (a body's line to a position beside the
+tree, drawn by ``aside_line``).
 
 >>> frame = {"nodes": [{"id": "jc", "n": "Joint Councils"}, {"id": "wg", "n": "WG"}],
 ...          "edges": [{"f": "wg", "to": "jc", "t": "REPORTS_TO"}]}
@@ -33,6 +34,7 @@ from govgraph.html.tree import (
     STACK_SCREEN,
     WRAP_MIN,
     Tree,
+    aside_line,
     build_tree,
     connector,
     extra_line,
@@ -44,6 +46,8 @@ __all__ = ["attach_tree", "frame_geometry", "tree_of"]
 
 Record = dict[str, Any]
 HIERARCHY_LINE_TYPES = ("REPORTS_TO", "PART_OF")
+#: body → position lines: the position is drawn beside the tree (``Tree.aside``)
+ASIDE_LINE_TYPES = ("ACCOUNTABLE_TO",)
 
 
 def _both(value: Any) -> tuple[str, str]:
@@ -71,7 +75,13 @@ def tree_of(frames: Sequence[Record]) -> Tree:
             order.setdefault(node["id"])
     baseline = _tree_lines(frames[0])
     extra = [pair for frame in frames[1:] for pair in _tree_lines(frame)]
-    return build_tree(list(order), baseline, extra)
+    aside = {
+        (e["f"], e["to"]): None
+        for frame in frames
+        for e in frame["edges"]
+        if e["t"] in ASIDE_LINE_TYPES
+    }
+    return build_tree(list(order), baseline, extra, aside=list(aside))
 
 
 def _frame_slots(tree: Tree, frame: Record) -> dict[str, int]:
@@ -88,7 +98,9 @@ def attach_tree(frames: Sequence[Record]) -> Record:
     """Tie every frame's nodes and lines to the slots of one tree (in place) and
     return the tree as page data: ``n`` body per slot, ``p`` parent slot (-1 for a
     root), ``o`` slots in drawing order (children in order after their parent's
-    earlier siblings), and the box geometry."""
+    earlier siblings), ``g`` slots glued to the sibling before them, ``a`` the slots
+    beside the tree with ``al`` their (body slot, aside slot) links, and the box
+    geometry."""
     tree = tree_of(frames)
     baseline_slots = _frame_slots(tree, frames[0])
     for number, frame in enumerate(frames):
@@ -106,7 +118,7 @@ def attach_tree(frames: Sequence[Record]) -> Record:
                 ghosts.append({**node, "sl": old, "ghost": True})
         frame["nodes"].extend(ghosts)
         for edge in frame["edges"]:
-            if edge["t"] not in HIERARCHY_LINE_TYPES:
+            if edge["t"] not in HIERARCHY_LINE_TYPES + ASIDE_LINE_TYPES:
                 continue
             where = baseline_slots if edge.get("st") == "removed" else slots
             child = where.get(edge["f"], tree.first.get(edge["f"]))
@@ -115,11 +127,16 @@ def attach_tree(frames: Sequence[Record]) -> Record:
                 continue
             edge["sf"], edge["sto"] = child, parent
             edge["tr"] = tree.parent[child] == parent
+            if edge["t"] in ASIDE_LINE_TYPES:
+                edge["ax"] = True
     order = _drawing_order(tree)
     return {
         "n": tree.nodes,
         "p": tree.parent,
         "o": order,
+        "g": [[slot, other] for slot, other in sorted(tree.glue.items())],
+        "a": tree.aside,
+        "al": [list(pair) for pair in tree.links],
         "box": {
             "w": BOX_W,
             "h": BOX_H,
@@ -160,6 +177,11 @@ def frame_geometry(
         if "sf" not in edge or edge["sf"] not in places or edge["sto"] not in places:
             continue
         child, parent = places[edge["sf"]], places[edge["sto"]]
-        points = connector(parent[:2], child) if edge["tr"] else extra_line(child, parent)
+        if edge["tr"]:
+            points = connector(parent[:2], child)
+        elif edge.get("ax"):
+            points = aside_line(child, parent)
+        else:
+            points = extra_line(child, parent)
         lines.append((edge, points))
     return boxes, lines

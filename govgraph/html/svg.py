@@ -63,6 +63,8 @@ def _line_style(edge: dict[str, Any], style: dict[str, Any], option: bool) -> st
         dash = ' stroke-dasharray="1 5" stroke-linecap="round"'
     if edge["t"] == "REPORTS_TO" and edge.get("fo") is False:
         dash = ' stroke-dasharray="7 5"'
+    if edge["t"] == "ACCOUNTABLE_TO":
+        dash = ' stroke-dasharray="12 4"'
     if option:
         stroke = style["status"][edge["st"]]["band"] if edge.get("st") else "#8a8a8a"
         if edge.get("st") == "created":

@@ -19,7 +19,14 @@ Boxes are all ``BOX_W`` × ``BOX_H``, labels wrapped into at most ``MAX_LINES`` 
 so every block is a rectangle and blocks never overlap. One pass up the tree for the
 block sizes, one pass down for the positions: O(slots). Siblings are ordered by the
 barycentre of the lines that leave the tree (second parents, informal lines), which
-keeps those lines short; tree lines never cross each other.
+keeps those lines short, and a sibling with a line to another sibling comes right after
+it, on the same row (a short straight line between the two boxes, crossing nothing);
+tree lines never cross each other.
+
+Entities **beside the tree** (the positions bodies are accountable to) have slots but
+no place in the tidy layout: ``aside_places`` puts them in a band above the picture,
+each over the mean x of its shown bodies, so the tree itself never moves for them;
+``aside_line`` routes their lines through the gaps between blocks.
 
 >>> tree = build_tree(["jc", "a", "b", "c"], [("a", "jc"), ("b", "jc"), ("c", "a")])
 >>> [tree.nodes[s] for s in tree.roots], [tree.nodes[s] for s in tree.children[0]]
@@ -45,6 +52,8 @@ __all__ = [
     "LINE_H",
     "MAX_LINES",
     "Tree",
+    "aside_line",
+    "aside_places",
     "build_tree",
     "connector",
     "extra_line",
@@ -96,7 +105,10 @@ def wrap_label(text: str, acronym: str | None = None) -> list[str]:
 class Tree:
     """Slots of the layout: ``nodes[s]`` is the body of slot ``s``, ``parent[s]`` its
     parent slot (-1 for a root), ``children[s]`` and ``roots`` in drawing order;
-    ``extra`` holds the lines that leave the tree (slot pairs, child first)."""
+    ``extra`` holds the lines that leave the tree (slot pairs, child first); ``glue``
+    maps a slot to the sibling it must follow on one row; ``aside`` are the slots
+    placed beside the tree and ``links`` the (body slot, aside slot) pairs that place
+    them."""
 
     nodes: list[str] = field(default_factory=list)
     parent: list[int] = field(default_factory=list)
@@ -105,21 +117,30 @@ class Tree:
     extra: list[tuple[int, int]] = field(default_factory=list)
     slot: dict[tuple[str, str | None], int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
+    glue: dict[int, int] = field(default_factory=dict)
+    aside: list[int] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)
 
 
 def build_tree(
     nodes: Sequence[str],
     lines: Iterable[tuple[str, str]],
     extra_parents: Iterable[tuple[str, str]] = (),
+    aside: Iterable[tuple[str, str]] = (),
 ) -> Tree:
     """The slot tree of ``nodes`` under child → parent ``lines`` (the first line of a
     child is its tree line; later ones become ``extra``). ``extra_parents`` are
     child → parent pairs from other frames (scenario options): a pair whose child has
     a slot already gets a slot of its own, so that option can draw the child there.
-    Cycles (lines of different dates) are cut where they close.
+    ``aside`` are body → entity pairs (accountable to a position): the entity gets a
+    slot beside the tree (``Tree.aside``), never a place in it. Cycles (lines of
+    different dates) are cut where they close.
     """
     tree = Tree()
-    known = set(nodes)
+    aside = list(aside)
+    every = set(nodes)
+    beside = {entity for _, entity in aside if entity in every}
+    known = every - beside
     primary: dict[str, str] = {}
     others: list[tuple[str, str]] = []
     for child, parent in lines:
@@ -153,12 +174,18 @@ def build_tree(
         return index
 
     for node in nodes:
-        add(node, primary.get(node))
+        if node in beside:
+            tree.aside.append(add(node, None))
+        else:
+            add(node, primary.get(node))
     for child, parent in extra_parents:
         fresh = child in known and parent in known and (child, parent) not in tree.slot
         if fresh and child != parent and not _is_above(primary, child, parent):
             add(child, parent)
+    set_aside = set(tree.aside)
     for (_node, parent_node), index in tree.slot.items():
+        if index in set_aside:
+            continue
         if parent_node is None:
             tree.roots.append(index)
         else:
@@ -171,7 +198,24 @@ def build_tree(
     for kids in tree.children:
         kids.sort()
     _order_by_barycentre(tree)
+    _keep_partners_together(tree)
+    links = {(tree.first[b], tree.first[e]) for b, e in aside if b in known and e in beside}
+    tree.links = sorted(links)
     return tree
+
+
+def _keep_partners_together(tree: Tree) -> None:
+    """A slot with a line to a sibling moves right after that sibling and is glued to
+    it (``Tree.glue``: the two stay on one row, the line runs straight between them)."""
+    for child, other in tree.extra:
+        if child == other or tree.parent[child] != tree.parent[other] or child in tree.glue:
+            continue
+        if other in tree.glue or other in tree.glue.values() or child in tree.glue.values():
+            continue  # one partner per slot, so chains stay short
+        kids = tree.roots if tree.parent[child] < 0 else tree.children[tree.parent[child]]
+        kids.remove(child)
+        kids.insert(kids.index(other) + 1, child)
+        tree.glue[child] = other
 
 
 def _is_above(primary: dict[str, str], node: str, other: str) -> bool:
@@ -206,14 +250,17 @@ def _order_by_barycentre(tree: Tree) -> None:
         kids[:] = [k for _, _, k in keyed]
 
 
-def _rows(widths: Sequence[float], heights: Sequence[float]) -> list[list[int]]:
-    """Item indexes cut into rows of about the same width, aiming at ``SCREEN``."""
+def _rows(
+    widths: Sequence[float], heights: Sequence[float], glued: Sequence[bool] = ()
+) -> list[list[int]]:
+    """Item indexes cut into rows of about the same width, aiming at ``SCREEN``; an
+    item ``glued`` to the one before it never starts a row."""
     area = sum(w * h for w, h in zip(widths, heights, strict=True))
     budget = max(max(widths), math.sqrt(area * SCREEN))
     rows: list[list[int]] = [[]]
     width = 0.0
     for i, w in enumerate(widths):
-        if rows[-1] and width + GAP_X + w > budget:
+        if rows[-1] and width + GAP_X + w > budget and not (glued and glued[i]):
             rows.append([])
             width = 0.0
         width += (GAP_X if rows[-1] else 0) + w
@@ -252,6 +299,35 @@ def tidy_layout(
     result: dict[int, tuple[float, float, int, float]] = {}
     top_plan, top_w, _ = _block([r for r in tree.roots if shown[r]], tree, shown, width, height)
     _place_items(top_plan, 0.0, -GAP_Y - BOX_H, top_w, tree, plan, width, result, root=True)
+    result.update(aside_places(tree, result))
+    return result
+
+
+def aside_places(
+    tree: Tree, places: dict[int, tuple[float, float, int, float]]
+) -> dict[int, tuple[float, float, int, float]]:
+    """Where the slots beside the tree go: one band above the top row of ``places``,
+    each over the mean x of its shown bodies, left to right without overlapping (a
+    slot none of whose bodies is shown is not placed).
+
+    >>> tree = build_tree(["org", "minister"], [], aside=[("org", "minister")])
+    >>> tree.roots, tree.aside, aside_places(tree, {0: (92.0, 29.0, 0, 0.0)})
+    ([0], [1], {1: (92.0, -69.0, 0, 0.0)})
+    """
+    xs: dict[int, list[float]] = defaultdict(list)
+    for body, entity in tree.links:
+        if body in places and entity not in places:
+            xs[entity].append(places[body][0])
+    if not xs:
+        return {}
+    y = min(p[1] for p in places.values()) - BOX_H - GAP_Y
+    wanted = sorted((sum(v) / len(v), s) for s, v in xs.items())
+    result: dict[int, tuple[float, float, int, float]] = {}
+    last = -math.inf
+    for x, s in wanted:
+        x = max(x, last + BOX_W + GAP_X)
+        result[s] = (x, y, 0, 0.0)
+        last = x
     return result
 
 
@@ -293,7 +369,11 @@ def _block(
     items.extend(("slot", k, width[k], height[k]) for k in rest)
     widths = [item[-2] for item in items]
     heights = [item[-1] for item in items]
-    rows_of = _rows(widths, heights) if len(items) >= WRAP_MIN else [list(range(len(items)))]
+    glued = [
+        i > 0 and item[0] == "slot" == items[i - 1][0] and tree.glue.get(item[1]) == items[i - 1][1]
+        for i, item in enumerate(items)
+    ]
+    rows_of = _rows(widths, heights, glued) if len(items) >= WRAP_MIN else [list(range(len(items)))]
     wrapped = len(rows_of) > 1
     row_sizes = []
     for row in rows_of:
@@ -379,6 +459,21 @@ def connector(
         row_bus = top - GAP_Y / 2
         return [(px, bottom), (px, bus), (at, bus), (at, row_bus), (cx, row_bus), (cx, top)]
     return []
+
+
+def aside_line(body: tuple[float, ...], entity: tuple[float, ...]) -> list[tuple[float, float]]:
+    """The line from a body to an entity beside the tree (its position): out of the
+    body's right side into the gap beside it, up that gap to the rail just under the
+    band of positions, along the rail and up into the position. Gaps hold no box, and
+    every such line meets the rail at the same height, so they join there like a bus.
+
+    >>> aside_line((92, 127), (92, -69))
+    [(184.0, 127), (194.0, 127), (194.0, -20.0), (92, -20.0), (92, -40.0)]
+    """
+    bx, by, px, py = body[0], body[1], entity[0], entity[1]
+    gap = bx + BOX_W / 2 + GAP_X / 2
+    rail = py + BOX_H / 2 + GAP_Y / 2
+    return [(bx + BOX_W / 2, by), (gap, by), (gap, rail), (px, rail), (px, py + BOX_H / 2)]
 
 
 def extra_line(child: tuple[float, ...], parent: tuple[float, ...]) -> list[tuple[float, float]]:

@@ -2,7 +2,7 @@
 ``pyvis.Network.from_nx``): plain dicts that the page turns into vis-network items.
 
 Node records: ``id``, ``k`` kind, ``l`` label and ``n`` name (a string, or
-``[en, fr]`` when the languages differ), optional ``a`` acronym, ``d`` description,
+``[en, fr]`` when the languages differ), optional ``a`` acronym, ``d`` description (the same form),
 ``v`` validity ``[from, to]``, ``tg`` tags, ``at`` attributes, ``s`` source, ``lv``
 level or ``x``/``y`` position, ``st`` change status. Edge records: ``id``, ``f`` from,
 ``to``, ``t`` type, and the relationship's ``fo`` formal, ``ro`` role, ``le`` level,
@@ -63,7 +63,9 @@ def node_record(entity: Entity) -> Record:
     }
     if entity.acronym:
         record["a"] = _pair(entity.acronym)
-    if entity.description:
+    if isinstance(entity.description, LocalizedText):
+        record["d"] = _pair(entity.description)
+    elif entity.description:
         record["d"] = entity.description
     if entity.valid_from or entity.valid_to:
         record["v"] = [entity.valid_from, entity.valid_to]

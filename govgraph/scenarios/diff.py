@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govgraph.dates import date_bounds
-from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.scenarios._index import delta_between
 from govgraph.vocabulary import RelationType
 
@@ -68,6 +68,13 @@ def _ends_earlier(old: str | None, new: str | None) -> bool:
     if new is None:
         return False
     return old is None or date_bounds(new)[1] < date_bounds(old)[1]
+
+
+def _plain(description: str | LocalizedText | None) -> str | dict[str, str] | None:
+    """A description as plain data (the ``{en, fr}`` form as a dict)."""
+    if isinstance(description, LocalizedText):
+        return description.model_dump(exclude_none=True)
+    return description
 
 
 def diff_models(before: GovernanceModel, after: GovernanceModel) -> list[Change]:
@@ -125,7 +132,10 @@ def classify(
         if attributes or old_entity.description != entity.description:
             details: dict[str, Any] = {"attributes": attributes}
             if old_entity.description != entity.description:
-                details["description"] = [old_entity.description, entity.description]
+                details["description"] = [
+                    _plain(old_entity.description),
+                    _plain(entity.description),
+                ]
             changes["modified", entity_id] = Change("modified", entity_id, details)
     for entity_id in old_by_id.keys() - new_by_id.keys():
         changes["abolished", entity_id] = Change("abolished", entity_id, {"ended": "removed"})

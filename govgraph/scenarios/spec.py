@@ -43,7 +43,7 @@ from govgraph.errors import InputError
 from govgraph.formats.documents import read_document
 from govgraph.i18n import Phrase
 from govgraph.i18n.validation import hint, phrase_of
-from govgraph.model import EntityId, LocalizedText, PartialDate, Service, Tag
+from govgraph.model import Description, EntityId, LocalizedText, PartialDate, Service, Tag
 from govgraph.vocabulary import EngagementLevel, EntityKind, RelationType, Role
 
 __all__ = [
@@ -103,7 +103,7 @@ class Merge(_Operation):
     kind: EntityKind | None = None
     name: Text | None = None
     acronym: Text | None = None
-    description: str | None = None
+    description: Description = None
     #: formal parent of a new body (by default it takes the merged bodies' parents)
     reports_to: EntityId | None = None
 
@@ -127,7 +127,7 @@ class Create(_Operation):
     kind: EntityKind
     name: Text
     acronym: Text | None = None
-    description: str | None = None
+    description: Description = None
     tags: tuple[Tag, ...] = ()
     attributes: dict[str, JsonValue] = Field(default_factory=dict)
     reports_to: EntityId | None = None
@@ -185,7 +185,7 @@ class Set(_Operation):
     op: ClassVar[str] = "set"
     id: EntityId
     attributes: dict[str, JsonValue] = Field(default_factory=dict)
-    description: str | None = None
+    description: Description = None
 
     @model_validator(mode="after")
     def _something(self) -> Set:

@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from govgraph.dates import date_bounds
-from govgraph.model import Entity, GovernanceModel, Relationship
+from govgraph.model import Entity, GovernanceModel, LocalizedText, Relationship
 from govgraph.store.errors import StoreError
 
 __all__ = [
@@ -54,6 +54,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _description(description: str | LocalizedText | None) -> dict[str, str | None]:
+    """A description's properties: ``description`` for a plain string,
+    ``description_en`` / ``description_fr`` for the ``{en, fr}`` form."""
+    if isinstance(description, LocalizedText):
+        return {"description_en": description.en, "description_fr": description.fr}
+    return {"description": description}
+
+
 def content_hash(props: dict[str, Any]) -> str:
     """A hash of the fields of a row (not its scope or hash): equal for equal content.
 
@@ -73,7 +81,7 @@ def entity_row(entity: Entity, scope: str) -> dict[str, Any]:
         "name_fr": entity.name.fr,
         "acronym_en": entity.acronym.en if entity.acronym else None,
         "acronym_fr": entity.acronym.fr if entity.acronym else None,
-        "description": entity.description,
+        **_description(entity.description),
         "valid_from": entity.valid_from,
         "valid_to": entity.valid_to,
         **_bounds(entity.valid_from, entity.valid_to),
@@ -124,7 +132,10 @@ def model_props(model: GovernanceModel) -> dict[str, Any]:
     return {
         "title_en": model.title.en if model.title else None,
         "title_fr": model.title.fr if model.title else None,
-        "description": model.description,
+        "description": None,
+        "description_en": None,
+        "description_fr": None,
+        **_description(model.description),
         "rules": _json([dict(rule) for rule in model.rules]) if model.rules else None,
     }
 
@@ -147,6 +158,9 @@ def _entity_record(props: dict[str, Any]) -> dict[str, Any]:
     acronym = _text(props, "acronym")
     if acronym:
         record["acronym"] = acronym
+    description = _text(props, "description")
+    if description:
+        record["description"] = description
     if props.get("tags"):
         record["tags"] = list(props["tags"])
     for field in ("identifiers", "attributes"):
@@ -184,6 +198,9 @@ def model_from_rows(
                 document["title"] = title
             if meta.get("description") is not None:
                 document["description"] = meta["description"]
+            description = _text(meta, "description")
+            if description:
+                document["description"] = description
             if meta.get("rules"):
                 document["rules"] = json.loads(meta["rules"])
         document["entities"] = sorted(

@@ -95,3 +95,16 @@ def page(browser, page_log: PageLog) -> Iterator[object]:
         yield new_page
     finally:
         context.close()
+
+
+@pytest.fixture
+def wide_page(browser):
+    """A page at 1400 x 900 whose ``errors`` collects page and console errors."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    new_page = context.new_page()
+    errors: list[str] = []
+    new_page.on("pageerror", lambda error: errors.append(str(error)))
+    new_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    new_page.errors = errors
+    yield new_page
+    context.close()

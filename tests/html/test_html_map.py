@@ -19,27 +19,16 @@ from govgraph.html.picture import tree_of
 from govgraph.html.svg import render_svg
 from govgraph.html.tree import BOX_H, BOX_W, tidy_layout
 from govgraph.model import GovernanceModel
+from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
 EU = ROOT / "fixtures" / "eu-council.yaml"
 
 
-@pytest.fixture
-def wide_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def open_map(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=60_000)
+    wait_until_ready(page, 60)
 
 
 def on_screen(page) -> dict:
@@ -239,9 +228,12 @@ def test_prototype_ids_and_a_huge_name_render(wide_page, tmp_path):
     assert wide_page.errors == []
 
 
-def test_page_layout_is_python_layout(wide_page, tmp_path):
-    model = generate_model(bodies=300, people=30, seed=2)
+@pytest.mark.parametrize("which", ["generated", "eu"])
+def test_page_layout_is_python_layout(wide_page, tmp_path, which):
+    model = load_model(EU) if which == "eu" else generate_model(bodies=300, people=30, seed=2)
     data = view_data(model)
+    if which == "eu":  # the PSC is glued to Coreper II: the page must keep them on one row
+        assert data["tree"]["g"]
     expected = tidy_layout(tree_of(data["frames"]))
     out = tmp_path / "same.html"
     export_html(model, out)
@@ -336,6 +328,12 @@ def test_physics_views_stabilise_fit_and_stop(wide_page, tmp_path, example_model
     ("name", "model_path", "scenarios", "option"),
     [
         ("eu-council-hierarchy", EU, [], None),
+        (
+            "gc-organizations-ministers",
+            ROOT / "fixtures" / "gc-federal-organizations.yaml",
+            [],
+            None,
+        ),
         ("quick-wins-after", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
         ("quick-wins-side-by-side", ROOT / "fixtures" / "joint-councils.yaml", [QUICK_WINS], "1"),
     ],

@@ -17,6 +17,7 @@ from govgraph.html import export_html, view_data
 from govgraph.model import GovernanceModel
 from govgraph.temporal import as_of
 from govgraph.vocabulary import BODY_KINDS, GOVERNING_KINDS, HIERARCHY_TYPES
+from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK_WINS = ROOT / "fixtures" / "scenarios" / "quick-wins.yaml"
@@ -25,7 +26,7 @@ CONSOLIDATION = ROOT / "fixtures" / "scenarios" / "digital-consolidation.yaml"
 
 def open_view(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=30_000)
+    wait_until_ready(page, 30)
 
 
 def counts(page) -> tuple[int, int]:

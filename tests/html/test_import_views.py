@@ -13,6 +13,7 @@ import pytest
 from govgraph.formats import load_model
 from govgraph.html import export_html
 from govgraph.temporal import as_of
+from tests.helpers import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "fixtures" / "gc-federal-organizations.yaml"
@@ -20,7 +21,7 @@ BUNDLED = ROOT / "fixtures" / "gc-federal-organizations.yaml"
 
 def open_view(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=60_000)
+    wait_until_ready(page, 60)
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +35,16 @@ def test_hierarchy_draws_portfolios_and_ministers(page, page_log, inventory, tmp
     open_view(page, out)
     part_of = [r for r in inventory.relationships if r.type.value == "PART_OF"]
     accountable = [r for r in inventory.relationships if r.type.value == "ACCOUNTABLE_TO"]
-    # it opens folded to the portfolios (66 of them), each with its count below
+    # it opens folded to the portfolios (66 of them), each with its count below, the
+    # smallest ones opened while the labels stay legible; the ministers above them
     drawn = page.evaluate("govgraph.drawn")
     portfolios = {r.to for r in part_of}
-    assert {box["id"] for box in drawn["boxes"]} <= portfolios | {r.to for r in accountable}
+    parent = {r.from_: r.to for r in part_of}
+    ids = {box["id"] for box in drawn["boxes"]}
+    opened = {box for box in ids - portfolios if parent.get(box) in ids}
+    assert ids <= portfolios | {r.to for r in accountable} | opened
+    assert len(ids & portfolios) == len(portfolios) and len(opened) < 10
+    assert page.evaluate("govgraph.collapsed().length") > 0
     # searching an organization unfolds its portfolio: every line then shown is a line
     # of the model
     page.evaluate("id => govgraph.focus(id)", "org-327")

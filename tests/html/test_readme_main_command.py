@@ -8,7 +8,7 @@ import shlex
 import subprocess
 import sys
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, wait_until_ready
 
 
 def readme_export_command() -> list[str]:
@@ -41,7 +41,7 @@ def test_the_readme_main_command_ends_with_an_offline_page_of_the_quick_wins(
     assert "http://" not in html and "https://" not in html
 
     page.goto(out.as_uri())
-    page.wait_for_function("window.govgraph && window.govgraph.ready === true", timeout=30_000)
+    wait_until_ready(page, 30)
     assert page.evaluate("govgraph.frameCount") == 2  # before, after
     lines = "govgraph.drawn.lines.filter(l => l.ends[0] === 'data-driven-intelligence-wg')"
     before = page.evaluate(f"{lines}.map(l => [l.ends[1], l.st])")

@@ -70,11 +70,16 @@
     if (typeof value === "boolean") return value ? t("yes") : t("no");
     if (typeof value === "object") {
       if (Array.isArray(value) && value.every(function (x) { return typeof x !== "object"; })) {
-        return value.join(", ");
+        return value.map(word).join(", ");
       }
       return JSON.stringify(value);
     }
-    return String(value);
+    return String(word(value));
+  }
+  /* a list item that is a known code (an attribute key, as in "assumptions") in words */
+  function word(value) {
+    var table = DATA.i18n[state.lang] || DATA.i18n.en;
+    return typeof value === "string" && own(table, "attr:" + value) ? table["attr:" + value] : value;
   }
   function attrName(key) {
     var known = "attr:" + key;
@@ -154,7 +159,7 @@
     if (e.fo !== undefined) row(box, t("kind"), e.fo ? t("formal") : t("informal"));
     if (e.ro) row(box, t("role"), t("role:" + e.ro));
     if (e.le) row(box, t("level"), t("level:" + e.le));
-    if (e.se) row(box, t("service"), e.se);
+    if (e.se) row(box, t("service"), attrName(e.se));
     if (e.st) row(box, t("status"), t("status:" + e.st));
     if (e.v) row(box, t("valid"), period(e.v));
     if (e.w !== undefined) row(box, t("jaccard"), e.w.toFixed(2));
@@ -175,8 +180,20 @@
     text = String(text);
     return text.length > 60 ? text.slice(0, 59) + "…" : text;
   }
+  /* vis-network keeps nodes in plain objects: an id such as "constructor" or
+     "__proto__" would land on Object.prototype, so such ids (and any id starting with
+     the escape mark) get the mark in front; visId and modelId are inverses */
+  var MARK = "\u2063";
+  function visId(id) {
+    id = String(id);
+    return id in Object.prototype || id.charAt(0) === MARK ? MARK + id : id;
+  }
+  function modelId(id) {
+    id = String(id);
+    return id.charAt(0) === MARK ? id.slice(1) : id;
+  }
   function visNode(n) {
-    var item = { id: n.id, label: shortLabel(pick(n.l)), title: nodeTip(n), group: n.k };
+    var item = { id: visId(n.id), label: shortLabel(pick(n.l)), title: nodeTip(n), group: n.k };
     if (isOption() || n.focus || n.st) {
       var kind = STYLE.kinds[n.k] || { color: "#999999", shape: "dot", font: "#222222" };
       var color = isOption() ? STYLE.status[n.st || "unchanged"].band : kind.color;
@@ -224,7 +241,7 @@
     if (e.st === "created") width += 1.5;
     if (e.st === "removed") width = 1;
     return {
-      id: e.id, from: e.f, to: e.to, title: edgeTip(e), width: width, dashes: dashes,
+      id: e.id, from: visId(e.f), to: visId(e.to), title: edgeTip(e), width: width, dashes: dashes,
       color: { color: color, highlight: "#000000", hover: color, inherit: false,
                opacity: e.st === "removed" ? 0.5 : 1 },
       arrows: e.t === "OVERLAP" || largeFrame ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
@@ -396,6 +413,7 @@
     var result = { stroke: style.color, width: 1.6, dash: null, opacity: 1 };
     if (e.t === "PART_OF") result.dash = "1 5";
     if (e.t === "REPORTS_TO" && e.fo === false) result.dash = "7 5";
+    if (e.t === "ACCOUNTABLE_TO") result.dash = "12 4";
     if (isOption()) {
       var st = STYLE.status[e.st || "unchanged"];
       result.stroke = e.st ? st.band : "#8a8a8a";
@@ -416,6 +434,10 @@
     parent.appendChild(label);
   }
   function drawTree() {
+    drawPanes();
+    renderLegend();  // the key follows what is drawn (collapse, filters, option)
+  }
+  function drawPanes() {
     drawTreeInto("viewport");
     if (state.compare === null) return;
     // the second pane: the same slots and positions, another frame's statuses
@@ -468,7 +490,7 @@
       var child = places[e.sf];
       var parent = places[e.sto];
       if (!child || !parent || !frameBySlot.has(e.sf) || !frameBySlot.has(e.sto)) return;
-      var points = e.tr ? T.connector(parent, child) : T.extraLine(child, parent);
+      var points = e.tr ? T.connector(parent, child) : e.ax ? T.asideLine(child, parent) : T.extraLine(child, parent);
       var style = lineStyle(e);
       var path = svgEl("path", { d: pathOf(points), fill: "none", stroke: style.stroke,
                                  "stroke-width": style.width, "stroke-opacity": style.opacity,
@@ -484,7 +506,8 @@
         var a = points[points.length - 2], b = points[points.length - 1];
         glyph(marks, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, e.st, 7);
       }
-      drawnLines.push({ id: e.id, st: e.st || null, points: points, ends: [e.f, e.to], type: e.t });
+      drawnLines.push({ id: e.id, st: e.st || null, points: points, ends: [e.f, e.to], type: e.t,
+                        informal: e.fo === false });
     });
     var drawnBoxes = [];
     frameBySlot.forEach(function (n, s) {
@@ -540,7 +563,7 @@
       }
       g.addEventListener("click", function () { showDetails(nodeTip(n)); select(s); });
       boxes.appendChild(g);
-      drawnBoxes.push({ slot: s, id: n.id, x: p[0], y: p[1], st: status, ghost: !!n.ghost });
+      drawnBoxes.push({ slot: s, id: n.id, k: n.k, x: p[0], y: p[1], st: status, ghost: !!n.ghost });
     });
     api.drawn = { boxes: drawnBoxes, lines: drawnLines, box: { w: B.w, h: B.h } };
     api.positions = places;
@@ -654,8 +677,12 @@
     var legend = document.getElementById("legend");
     legend.replaceChildren();
     var frame = currentFrame();
+    // the tree keys what it draws (a collapsed branch hides its kinds and changes)
+    var drawnNodes = TREE_MODE ? (api.drawn ? api.drawn.boxes : []).map(function (b) {
+      return { k: b.k, st: b.st === "unchanged" ? undefined : b.st, ghost: b.ghost };
+    }) : frame.nodes;
     var drawnStatus = new Set();
-    frame.nodes.forEach(function (n) { if (n.st) drawnStatus.add(n.st); });
+    drawnNodes.forEach(function (n) { if (n.st) drawnStatus.add(n.st); });
     if (isOption()) {
       legend.appendChild(el("h3", null, t("status")));
       ["created", "removed", "moved", "renamed", "modified", "unchanged"].forEach(function (status) {
@@ -668,7 +695,7 @@
         if (status !== "unchanged") glyph(svg, 23, 6, status, 5.5);
         legendRow(legend, svg, t("status:" + status));
       });
-      if (frame.nodes.some(function (n) { return n.ghost; })) {
+      if (drawnNodes.some(function (n) { return n.ghost; })) {
         var ghost = sampleSvg(30, 18);
         ghost.appendChild(svgEl("rect", { x: 1, y: 3, width: 22, height: 13, rx: 2, fill: "#ffffff",
                                           stroke: STYLE.status.moved.band, "stroke-width": 2, "stroke-dasharray": "4 3" }));
@@ -683,7 +710,7 @@
       });
     } else {
       var kinds = new Set();
-      frame.nodes.forEach(function (n) { kinds.add(n.k); });
+      drawnNodes.forEach(function (n) { kinds.add(n.k); });
       legend.appendChild(el("h3", null, t("kinds")));
       Object.keys(STYLE.kinds).forEach(function (kind) {
         if (!kinds.has(kind)) return;
@@ -692,12 +719,16 @@
         legendRow(legend, shapeSample(shape, style.color, TREE_MODE ? style.fill : null), t("kind:" + kind));
       });
     }
-    var types = typesOf(frame);
+    // the tree shows a key for the lines it draws; the other views for their frame's
+    var drawnLines = TREE_MODE ? (api.drawn ? api.drawn.lines : []).map(function (line) {
+      return { t: line.type, fo: line.informal ? false : undefined };
+    }) : frame.edges;
+    var types = typesOf({ edges: drawnLines });
     if (types.length) legend.appendChild(el("h3", null, t("types")));
     types.forEach(function (type) {
       var style = STYLE.types[type];
-      var formalSeen = frame.edges.some(function (e) { return e.t === type && e.fo !== false; });
-      var informalSeen = frame.edges.some(function (e) { return e.t === type && e.fo === false; });
+      var formalSeen = drawnLines.some(function (e) { return e.t === type && e.fo !== false; });
+      var informalSeen = drawnLines.some(function (e) { return e.t === type && e.fo === false; });
       var sample;
       if (TREE_MODE) {
         sample = lineStyle({ t: type });
@@ -817,6 +848,7 @@
 
   function renderText() {
     document.documentElement.lang = state.lang;
+    api.texts = DATA.i18n[state.lang] || DATA.i18n.en;
     document.querySelectorAll("[data-i18n]").forEach(function (node) {
       node.textContent = t(node.getAttribute("data-i18n"));
     });
@@ -991,8 +1023,8 @@
       refreshTree(false);
       focusSlot(n.sl, 1);
     } else {
-      network.selectNodes([id]);
-      network.focus(id, { scale: 1.2, animation: false });
+      network.selectNodes([visId(id)]);
+      network.focus(visId(id), { scale: 1.2, animation: false });
     }
     showDetails(nodeTip(n));
     api.focused = id;
@@ -1073,7 +1105,8 @@
     }
     var items = [];
     var shown = shownSlots();
-    DATA.tree.o.forEach(function (s) {
+    (DATA.tree.a || []).forEach(function (s) { shown[s] = !!places[s]; });  // beside the tree
+    DATA.tree.o.concat(DATA.tree.a || []).forEach(function (s) {
       var n = frameBySlot.get(s);
       if (!shown[s] || !n || n.ghost) return;
       var item = el("li");
@@ -1180,7 +1213,8 @@
   });
   if (!TREE_MODE) {
     network.on("click", function (params) {
-      if (params.nodes.length && byId.has(params.nodes[0])) showDetails(nodeTip(byId.get(params.nodes[0])));
+      var picked = params.nodes.length ? modelId(params.nodes[0]) : null;
+      if (picked !== null && byId.has(picked)) showDetails(nodeTip(byId.get(picked)));
       else if (params.edges.length && edgeById.has(params.edges[0])) showDetails(edgeTip(edgeById.get(params.edges[0])));
     });
   } else {

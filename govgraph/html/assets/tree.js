@@ -15,6 +15,10 @@
       if (tree.p[s] < 0) roots.push(s);
       else children[tree.p[s]].push(s);
     });
+    var glue = {};  // slot -> the sibling it follows on one row
+    (tree.g || []).forEach(function (pair) { glue[pair[0]] = pair[1]; });
+    var aside = tree.a || [];
+    var links = tree.al || [];
     var GAP_STACK = B.gap_stack;
     var SCREEN = B.screen;
 
@@ -23,7 +27,7 @@
         Math.ceil(Math.sqrt(n * (B.indent + B.w) / (B.h + GAP_STACK) / B.stack_screen)));
       return Math.ceil(n / rows);
     }
-    function cutRows(widths, heights) {
+    function cutRows(widths, heights, glued) {
       var area = 0;
       var widest = 0;
       for (var k = 0; k < widths.length; k += 1) {
@@ -35,7 +39,7 @@
       var width = 0;
       widths.forEach(function (w, index) {
         var last = rows[rows.length - 1];
-        if (last.length && width + B.gx + w > budget) {
+        if (last.length && width + B.gx + w > budget && !glued[index]) {
           rows.push([]);
           width = 0;
           last = rows[rows.length - 1];
@@ -73,7 +77,12 @@
         rest.forEach(function (k) { items.push({ slot: k, w: width[k], h: height[k] }); });
         var widths = items.map(function (it) { return it.w; });
         var heights = items.map(function (it) { return it.h; });
-        var rowsOf = items.length >= B.wrap ? cutRows(widths, heights)
+        var glued = items.map(function (it, index) {
+          var before = items[index - 1];
+          return index > 0 && it.slot !== undefined && before.slot !== undefined &&
+            glue[it.slot] === before.slot;
+        });
+        var rowsOf = items.length >= B.wrap ? cutRows(widths, heights, glued)
           : [items.map(function (_, index) { return index; })];
         var wrapped = rowsOf.length > 1;
         var sizes = rowsOf.map(function (row) {
@@ -144,7 +153,34 @@
           y += arrangement.sizes[r][1] + B.gy;
         });
       }
+      placeAside(result);
       return result;
+    }
+
+    /* the slots beside the tree (positions): a band above the top row, each over the
+       mean x of its shown bodies (aside_places in tree.py) */
+    function placeAside(result) {
+      if (!aside.length) return;
+      var xs = {};
+      links.forEach(function (pair) {
+        var body = result[pair[0]];
+        if (!body || result[pair[1]]) return;
+        (xs[pair[1]] = xs[pair[1]] || []).push(body[0]);
+      });
+      var top = Infinity;
+      Object.keys(result).forEach(function (key) { top = Math.min(top, result[key][1]); });
+      var wanted = Object.keys(xs).map(function (key) {
+        var sum = 0;
+        xs[key].forEach(function (x) { sum += x; });
+        return [sum / xs[key].length, Number(key)];
+      });
+      wanted.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      var last = -Infinity;
+      wanted.forEach(function (item) {
+        var x = Math.max(item[0], last + B.w + B.gx);
+        result[item[1]] = [x, top - B.h - B.gy, 0, 0];
+        last = x;
+      });
     }
 
     function connector(parent, child) {
@@ -163,6 +199,14 @@
       return [];
     }
 
+    /* a body's line to a position beside the tree (aside_line in tree.py) */
+    function asideLine(body, entity) {
+      var gap = body[0] + B.w / 2 + B.gx / 2;
+      var rail = entity[1] + B.h / 2 + B.gy / 2;
+      return [[body[0] + B.w / 2, body[1]], [gap, body[1]], [gap, rail], [entity[0], rail],
+              [entity[0], entity[1] + B.h / 2]];
+    }
+
     /* a line leaving the tree: side to side within a row, else top to bottom */
     function extraLine(child, parent) {
       if (Math.abs(child[1] - parent[1]) < B.h) {
@@ -173,7 +217,8 @@
       return [[child[0], child[1] + B.h / 2], [parent[0], parent[1] - B.h / 2]];
     }
 
-    return { children: children, roots: roots, layout: layout, connector: connector, extraLine: extraLine };
+    return { children: children, roots: roots, layout: layout, connector: connector, extraLine: extraLine,
+             asideLine: asideLine };
   }
 
   window.GovgraphTree = { make: make };
