@@ -107,11 +107,12 @@ def test_schema_creates_what_is_missing_and_says_exists(cli, env, store) -> None
     assert first.stdout.splitlines() == [
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
+        "exists: constraint govgraph_chunk_scope_part_index",
         "created: index govgraph_entity_scope",
     ]
     second = cli("db", "schema")
     assert second.exit_code == 0
-    assert second.stdout.count("exists:") == 3 and "created" not in second.stdout
+    assert second.stdout.count("exists:") == 4 and "created" not in second.stdout
 
 
 def test_named_query(cli, env, store, example_model: GovernanceModel) -> None:

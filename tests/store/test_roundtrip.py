@@ -274,12 +274,14 @@ def test_schema_is_idempotent_and_only_what_the_push_uses(store: GraphStore) -> 
     assert again == [
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
+        "exists: constraint govgraph_chunk_scope_part_index",
         "exists: index govgraph_entity_scope",
     ]
     names = {row["name"] for row in store.read("SHOW INDEXES YIELD name RETURN name")}
     assert {n for n in names if n.startswith("govgraph")} == {
         "govgraph_entity_scope_id",
         "govgraph_model_key",
+        "govgraph_chunk_scope_part_index",
         "govgraph_entity_scope",
     }
 
