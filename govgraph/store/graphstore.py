@@ -228,23 +228,28 @@ class GraphStore:
 
     # -- schema -----------------------------------------------------------------------
 
-    def apply_schema(self) -> list[str]:
+    def ensure_schema(self) -> list[tuple[str, str, str]]:
         """Create the constraints and index the push uses that the database lacks.
-        Returns one line per item: ``created: NAME`` or ``exists: NAME``."""
+        Returns ``(status, what, name)`` per item: status ``created`` or ``exists``,
+        what ``constraint`` or ``index``."""
         existing = {row["name"] for row in self._read(statement("show_constraints").text, {})}
         existing |= {row["name"] for row in self._read(statement("show_indexes").text, {})}
-        done: list[str] = []
+        done: list[tuple[str, str, str]] = []
         for part in statement("schema").parts:
             match = _SCHEMA_NAME.search(part)
             assert match is not None, part
             what, name = match.group(1).lower(), match.group(2)
             if name in existing:
-                done.append(f"exists: {what} {name}")
+                done.append(("exists", what, name))
                 continue
             with store_errors(self.where), self._session() as session:
                 session.execute_write(lambda tx, text=part: tx.run(text).consume())
-            done.append(f"created: {what} {name}")
+            done.append(("created", what, name))
         return done
+
+    def apply_schema(self) -> list[str]:
+        """``ensure_schema`` as lines: ``created: constraint NAME``, ``exists: index NAME``."""
+        return [f"{status}: {what} {name}" for status, what, name in self.ensure_schema()]
 
     # -- state ------------------------------------------------------------------------
 
@@ -280,7 +285,7 @@ class GraphStore:
         and switches to it at the end (the whole model is replaced, as with
         ``prune``). ``progress(done, total)`` is called as rows are written.
         """
-        self.apply_schema()
+        self.ensure_schema()
         self.clean_generations()
         state = self.state()
         expected = state.revision if state else 0
