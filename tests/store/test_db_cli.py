@@ -304,3 +304,14 @@ def test_routing_uris_work_against_one_server(cli, env, store, example_model) ->
     assert result.exit_code == 0, result.stderr
     result = cli("db", "query", "orphans", "--uri", routing, "--format", "json")
     assert result.exit_code == 0 and "joint-councils-wg" in result.stdout
+
+
+def test_db_messages_speak_french(cli, env, store, example_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
+    schema = cli("db", "schema")
+    assert schema.exit_code == 0, schema.stderr
+    assert "existe : contrainte govgraph_model_key" in schema.stdout.splitlines()
+    pushed = cli("db", "push", example_path)
+    assert pushed.exit_code == 0, pushed.stderr
+    assert pushed.stdout.startswith("modèle 'default' envoyé vers ")
+    assert "révision 1 ; entités : " in pushed.stdout
