@@ -1,5 +1,6 @@
 // name: read_hashes_entities
 // params: scope
-// Every entity of one scope with its content hash (the push writes only what changed).
+// Every entity of one scope with its content hash, as two lists in one record (a
+// scope pushed before chunks existed: see read_chunks).
 MATCH (n:Entity {scope: $scope})
-RETURN n.id AS id, n.hash AS hash
+RETURN collect(n.id) AS keys, collect(n.hash) AS hashes

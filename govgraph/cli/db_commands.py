@@ -41,7 +41,7 @@ from govgraph.cli.output import (
 )
 from govgraph.errors import InputError
 from govgraph.formats import write_model
-from govgraph.i18n import Phrase
+from govgraph.i18n import Phrase, text
 from govgraph.store import ANALYST_QUERIES, DEFAULT_MODEL_KEY, GraphStore, analyst_queries
 from govgraph.store.connect import ConnectionSettings, open_driver
 
@@ -158,16 +158,21 @@ def db() -> None:
 @connection_options
 def schema(uri: str | None, user: str | None, password: str | None, database: str | None) -> None:
     """Create the constraints and the index the push uses, if missing; says
-    ``exists`` for those already there.
+    ``exists`` for those already there. Deletes what large-model pushes whose client
+    died left half-written.
 
     Example:
 
     \b
         govgraph db schema
     """
+    lang = current_language()
     with open_store(uri, user, password, database) as (store, _):
-        for line in store.apply_schema():
-            click.echo(line)
+        for status, what, name in store.ensure_schema():
+            key = "db.schema_created" if status == "created" else "db.schema_exists"
+            click.echo(text(key, lang, what=text(f"db.schema_{what}", lang), name=name))
+        for model_key, scope in store.clean_generations():
+            click.echo(text("db.abandoned_deleted", lang, scope=scope, model=repr(model_key)))
 
 
 @db.command()
@@ -212,7 +217,7 @@ def push(
         total = len(loaded.entities) + len(loaded.relationships)
         if total > PROGRESS_THRESHOLD:
             columns = (
-                TextColumn("pushing"),
+                TextColumn(text("db.pushing", current_language())),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -226,16 +231,29 @@ def push(
                 report = store.push(loaded, prune=prune, large=large, force=force, progress=advance)
         else:
             report = store.push(loaded, prune=prune, large=large, force=force)
-    parts = []
-    for name, counts in (("entities", report.entities), ("relationships", report.relationships)):
-        parts.append(
-            f"{name}: {counts.created} created, {counts.updated} updated, "
-            f"{counts.unchanged} unchanged, {counts.deleted} deleted"
+    lang = current_language()
+    parts = [
+        text(
+            "db.push_counts",
+            lang,
+            name=text(f"db.push_{name}", lang),
+            created=counts.created,
+            updated=counts.updated,
+            unchanged=counts.unchanged,
+            deleted=counts.deleted,
         )
-    mode = " (large-model mode: new generation)" if report.large else ""
+        for name, counts in (("entities", report.entities), ("relationships", report.relationships))
+    ]
     click.echo(
-        f"pushed model {report.model!r} to {settings.where}, revision {report.revision}{mode}; "
-        + "; ".join(parts)
+        text(
+            "db.push_summary",
+            lang,
+            model=repr(report.model),
+            where=settings.where,
+            revision=report.revision,
+            mode=text("db.push_large", lang) if report.large else "",
+            counts="; ".join(parts),
+        )
     )
 
 
@@ -276,10 +294,18 @@ def pull(
         model = store.pull(stamp=True)
     write_output(output, lambda path: write_model(as_of(model, as_of_date), path), f".{to}")
     revision = model.pulled_from.revision if model.pulled_from else 0
+    lang = current_language()
     status(
-        f"pulled {len(model.entities)} entities and {len(model.relationships)} "
-        f"relationships of model {model_key!r} (revision {revision}) from {settings.where} "
-        f"to {output_name(output, current_language())}"
+        text(
+            "db.pull_summary",
+            lang,
+            entities=len(model.entities),
+            relationships=len(model.relationships),
+            model=repr(model_key),
+            revision=revision,
+            where=settings.where,
+            path=output_name(output, lang),
+        )
     )
 
 

@@ -36,6 +36,7 @@ Example (against a running server; see ``tests/store/``)::
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -45,10 +46,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Session
+from neo4j.exceptions import DriverError, Neo4jError
 
 from govgraph.dates import parse_as_of
 from govgraph.errors import GovgraphError, InputError
 from govgraph.model import GovernanceModel, PulledFrom
+from govgraph.store.chunks import (
+    CHUNK_SIZE,
+    ENTITIES,
+    EXTRA,
+    PARTS,
+    RELATIONSHIPS,
+    changed_chunks,
+    chunk_slices,
+    model_digests,
+)
+from govgraph.store.chunks import (
+    digest as chunk_digest,
+)
 from govgraph.store.errors import ConflictError, store_errors
 from govgraph.store.rows import (
     content_hash,
@@ -81,6 +96,9 @@ DEFAULT_BATCH_SIZE = 5000
 DEFAULT_MODEL_KEY = "default"
 #: Entities deleted per transaction when an old generation goes.
 DELETE_BATCH = 10_000
+#: Seconds a cleanup waits for a model node's lock before it leaves the key alone (a
+#: large-model push holds it while it writes its generation).
+PROBE_TIMEOUT = 2.0
 _SCHEMA_NAME = re.compile(r"CREATE\s+(CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int], None]
 
@@ -178,6 +196,7 @@ class GraphStore:
         *,
         model: str = DEFAULT_MODEL_KEY,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        chunk_size: int = CHUNK_SIZE,
         where: str = "the graph store",
     ) -> None:
         if batch_size < 1:
@@ -188,6 +207,7 @@ class GraphStore:
         self.database = database
         self.model = model
         self.batch_size = batch_size
+        self.chunk_size = chunk_size
         self.where = where
 
     # -- plumbing ---------------------------------------------------------------------
@@ -208,23 +228,28 @@ class GraphStore:
 
     # -- schema -----------------------------------------------------------------------
 
-    def apply_schema(self) -> list[str]:
+    def ensure_schema(self) -> list[tuple[str, str, str]]:
         """Create the constraints and index the push uses that the database lacks.
-        Returns one line per item: ``created: NAME`` or ``exists: NAME``."""
+        Returns ``(status, what, name)`` per item: status ``created`` or ``exists``,
+        what ``constraint`` or ``index``."""
         existing = {row["name"] for row in self._read(statement("show_constraints").text, {})}
         existing |= {row["name"] for row in self._read(statement("show_indexes").text, {})}
-        done: list[str] = []
+        done: list[tuple[str, str, str]] = []
         for part in statement("schema").parts:
             match = _SCHEMA_NAME.search(part)
             assert match is not None, part
             what, name = match.group(1).lower(), match.group(2)
             if name in existing:
-                done.append(f"exists: {what} {name}")
+                done.append(("exists", what, name))
                 continue
             with store_errors(self.where), self._session() as session:
                 session.execute_write(lambda tx, text=part: tx.run(text).consume())
-            done.append(f"created: {what} {name}")
+            done.append(("created", what, name))
         return done
+
+    def apply_schema(self) -> list[str]:
+        """``ensure_schema`` as lines: ``created: constraint NAME``, ``exists: index NAME``."""
+        return [f"{status}: {what} {name}" for status, what, name in self.ensure_schema()]
 
     # -- state ------------------------------------------------------------------------
 
@@ -260,7 +285,8 @@ class GraphStore:
         and switches to it at the end (the whole model is replaced, as with
         ``prune``). ``progress(done, total)`` is called as rows are written.
         """
-        self.apply_schema()
+        self.ensure_schema()
+        self.clean_generations()
         state = self.state()
         expected = state.revision if state else 0
         pulled = model.pulled_from
@@ -297,50 +323,50 @@ class GraphStore:
     ) -> PushReport:
         meta = model_props(model)
         meta_hash = content_hash(meta)
+        wanted = model_digests(model, self.chunk_size)
 
         def work(tx: ManagedTransaction) -> PushReport:
             state = self._lock(tx, expected, uuid.uuid4().hex)
             scope = str(state.scope)
-            entities = {e.id: entity_row(e, scope) for e in model.entities}
-            relationships = {
-                row["props"]["uid"]: row for row in map(relationship_row, model.relationships)
-            }
-            stored_entities = {
-                r["id"]: r["hash"] for r in _data(tx, "read_hashes_entities", scope=scope)
-            }
-            stored_rels: dict[str, str] = {}
-            starts: dict[str, str] = {}
-            for r in _data(tx, "read_hashes_relationships", scope=scope):
-                stored_rels[r["uid"]] = r["hash"]
-                starts[r["uid"]] = r["from"]
-            entity_plan = plan_changes(
-                {k: v["props"]["hash"] for k, v in entities.items()}, stored_entities, prune=prune
-            )
-            rel_plan = plan_changes(
-                {k: v["props"]["hash"] for k, v in relationships.items()}, stored_rels, prune=prune
-            )
+            stored: dict[str, dict[int, str]] = {part: {} for part in PARTS}
+            for r in _data(tx, "read_chunks", scope=scope):
+                stored[r["part"]][int(r["index"])] = r["digest"]
+            legacy = state.revision > 0 and not any(stored.values())
+            entities = _Part.compare(
+                tx, scope, ENTITIES, model.entities, lambda e: entity_row(e, scope),
+                wanted[ENTITIES], stored[ENTITIES], legacy=legacy, prune=prune,
+                size=self.chunk_size,
+            )  # fmt: skip
+            relationships = _Part.compare(
+                tx, scope, RELATIONSHIPS, model.relationships, relationship_row,
+                wanted[RELATIONSHIPS], stored[RELATIONSHIPS], legacy=legacy, prune=prune,
+                size=self.chunk_size,
+            )  # fmt: skip
+            entity_plan, rel_plan = entities.plan, relationships.plan
             gone = set(entity_plan.deleted)
-            deleted_rels = [
-                {"from": starts[uid], "uid": uid}
-                for uid in rel_plan.deleted
-                if starts[uid] not in gone
-            ]
-            writer = _Writer(tx, scope, self.batch_size, progress)
+            deleted_rels = []
+            for uid in rel_plan.deleted:
+                start = json.loads(uid)[0]
+                if start not in gone:  # relationships of deleted entities go with them
+                    deleted_rels.append({"from": start, "uid": uid})
+            writer = _Writer(_in_transaction(tx, scope), self.batch_size, progress)
             writer.total = (
                 len(entity_plan.created) + len(entity_plan.updated) + len(entity_plan.deleted)
                 + len(rel_plan.created) + len(rel_plan.updated) + len(deleted_rels)
             )  # fmt: skip
             writer.plain("delete_relationships", deleted_rels)
             writer.plain("delete_entities", entity_plan.deleted)
-            writer.entities("create_entities", [entities[k] for k in entity_plan.created])
-            writer.entities("update_entities", [entities[k] for k in entity_plan.updated])
+            writer.entities("create_entities", [entities.rows[k] for k in entity_plan.created])
+            writer.entities("update_entities", [entities.rows[k] for k in entity_plan.updated])
             writer.relationships(
-                "create_relationships", [relationships[k] for k in rel_plan.created]
+                "create_relationships", [relationships.rows[k] for k in rel_plan.created]
             )
             writer.relationships(
-                "update_relationships", [relationships[k] for k in rel_plan.updated]
+                "update_relationships", [relationships.rows[k] for k in rel_plan.updated]
             )
-            # relationships of deleted entities go with them: not counted again
+            for part in (entities, relationships):
+                writer.plain("write_chunks", part.chunks, count=False)
+                writer.plain("delete_chunks", part.dropped, count=False)
             rel_counts = Counts.of(rel_plan, deleted=len(deleted_rels))
             report = PushReport(self.model, state.revision, Counts.of(entity_plan), rel_counts)
             if report.changed or meta_hash != state.hash:
@@ -360,43 +386,102 @@ class GraphStore:
     ) -> PushReport:
         scope = uuid.uuid4().hex
         meta = model_props(model)
-        entity_rows = [entity_row(e, scope) for e in model.entities]
-        rel_rows = [relationship_row(r) for r in model.relationships]
-        total = len(entity_rows) + len(rel_rows)
-        done = 0
+        total = len(model.entities) + len(model.relationships)
+
+        def register(tx: ManagedTransaction) -> None:
+            self._lock(tx, expected, scope)
+            tx.run(statement("register_generation").text, model=self.model, scope=scope).consume()
+
+        with store_errors(self.where), self._session() as session:
+            session.execute_write(register)
         try:
-            with store_errors(self.where), self._session() as session:
-                for name, rows, grouping in (
-                    ("create_entities", entity_rows, "kind"),
-                    ("create_relationships", rel_rows, "type"),
+            with store_errors(self.where), self._session() as holder, self._session() as session:
+                # held open until the switch: the model node stays locked, and a cleanup
+                # sees that this generation is being written
+                hold = holder.begin_transaction()
+                held = hold.run(
+                    statement("hold_generation").text, model=self.model, scope=scope
+                ).data()
+                if not held:
+                    raise ConflictError(
+                        f"a cleanup removed the new generation of {self.model!r} before it "
+                        "was written; nothing was written: push again"
+                    )
+                if int(held[0]["revision"] or 0) != expected:
+                    raise ConflictError(
+                        f"another push changed {self.model!r} while this one ran (revision "
+                        f"{expected} became {held[0]['revision']}); nothing was written: "
+                        "push again"
+                    )
+
+                def run(text: str, batch: list[Any]) -> None:
+                    session.execute_write(
+                        lambda tx: tx.run(text, rows=batch, scope=scope).consume()
+                    )
+
+                writer = _Writer(run, self.batch_size, progress)
+                writer.total = total
+                for part, records, build in (
+                    (ENTITIES, model.entities, lambda e: entity_row(e, scope)),
+                    (RELATIONSHIPS, model.relationships, relationship_row),
                 ):
-                    for text, batch in _grouped(name, rows, grouping, self.batch_size):
-                        session.execute_write(
-                            lambda tx, t=text, b=batch: tx.run(t, rows=b, scope=scope).consume()
-                        )
-                        done += len(batch)
-                        if progress is not None:
-                            progress(done, total)
-
-                def switch(tx: ManagedTransaction) -> tuple[int, str | None]:
-                    current = self._lock(tx, expected, scope)
-                    row = _data(
-                        tx, "commit_model", model=self.model, scope=scope, props=meta,
-                        hash=content_hash(meta),
-                    )[0]  # fmt: skip
-                    return int(row["revision"]), current.scope
-
-                revision, old_scope = session.execute_write(switch)
+                    chunks: list[dict[str, Any]] = []
+                    for index, chunk in chunk_slices(records, self.chunk_size):
+                        rows = [build(record) for record in chunk]
+                        writer.buffer(part, rows)
+                        chunks.append(_chunk_row(part, index, chunk_digest(part, chunk), rows))
+                        if len(chunks) * self.chunk_size >= self.batch_size:
+                            writer.plain("write_chunks", chunks, count=False)
+                            chunks = []
+                    writer.flush()
+                    writer.plain("write_chunks", chunks, count=False)
+                row = hold.run(
+                    statement("commit_model").text, model=self.model, scope=scope,
+                    props=meta, hash=content_hash(meta),
+                ).single()  # fmt: skip
+                assert row is not None
+                revision, old_scope = int(row["revision"]), held[0]["scope"]
+                hold.commit()
         except BaseException:
             with suppress(GovgraphError, Exception):
-                self._delete_scope(scope)
+                self._drop_generation(scope)
             raise
         old = 0
         if old_scope and old_scope != scope:
             old = self._delete_scope(old_scope)
-        entities = Counts(created=len(entity_rows), deleted=old)
-        relationships = Counts(created=len(rel_rows))
+        entities = Counts(created=len(model.entities), deleted=old)
+        relationships = Counts(created=len(model.relationships))
         return PushReport(self.model, revision, entities, relationships, large=True)
+
+    def _drop_generation(self, scope: str) -> None:
+        """Delete a generation that will never be current, and take it off the list."""
+        self._delete_scope(scope)
+        self._write("drop_generation", model=self.model, scope=scope)
+
+    def clean_generations(self) -> list[tuple[str, str]]:
+        """Delete the generations that large-model pushes left half-written (their
+        writer died): those recorded as being written whose model node no writer holds.
+        Returns ``(model key, scope)`` for each one deleted.
+
+        A key whose model node is locked (a push is running) is left for later."""
+        cleaned: list[tuple[str, str]] = []
+        for row in self._read(statement("abandoned_generations").text, {}):
+            try:
+                with self._session() as session:
+                    tx = session.begin_transaction(timeout=PROBE_TIMEOUT)
+                    try:
+                        found = tx.run(
+                            statement("claim_generations").text, model=row["model"]
+                        ).single()
+                        tx.commit()
+                    finally:
+                        tx.close()
+            except (Neo4jError, DriverError):
+                continue  # a writer holds the model node: its generation is being written
+            for scope in found["abandoned"] if found else []:
+                self._delete_scope(scope)
+                cleaned.append((str(row["model"]), str(scope)))
+        return cleaned
 
     def _delete_scope(self, scope: str) -> int:
         """Delete one scope's entities (and their relationships) in batches."""
@@ -409,6 +494,11 @@ class GraphStore:
                 count = int(rows[0]["deleted"]) if rows else 0
                 deleted += count
                 if count == 0:
+                    session.execute_write(
+                        lambda tx: tx.run(
+                            statement("delete_scope_chunks").text, scope=scope
+                        ).consume()
+                    )
                     return deleted
 
     # -- pull and queries -------------------------------------------------------------
@@ -488,45 +578,165 @@ def _grouped(
     groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[row[grouping]].append(row)
-    render = entity_statement if grouping == "kind" else relationship_statement
     for key in sorted(groups, key=lambda k: k.value):
-        text = render(name, key)
-        sent = [
-            {"props": r["props"]} if grouping == "kind" else
-            {"from": r["from"], "to": r["to"], "props": r["props"]}
-            for r in groups[key]
-        ]  # fmt: skip
+        text = _render(name, grouping, key)
+        sent = [_sent(r, grouping) for r in groups[key]]
         for batch in _batches(sent, size):
             yield text, batch
 
 
-class _Writer:
-    """Batches of one push transaction, with progress."""
+def _render(name: str, grouping: str, key: Any) -> str:
+    if grouping == "kind":
+        return entity_statement(name, key)
+    return relationship_statement(name, key)
 
-    def __init__(
-        self, tx: ManagedTransaction, scope: str, size: int, progress: Progress | None
-    ) -> None:
-        self.tx, self.scope, self.size, self.progress = tx, scope, size, progress
+
+def _sent(row: dict[str, Any], grouping: str) -> dict[str, Any]:
+    """What a row sends: an entity's props; a relationship's ends and props."""
+    if grouping == "kind":
+        return {"props": row["props"]}
+    return {"from": row["from"], "to": row["to"], "props": row["props"]}
+
+
+def _key(part: str, row: dict[str, Any]) -> str:
+    return str(row["props"]["id" if part == ENTITIES else "uid"])
+
+
+def _chunk_row(
+    part: str, index: int, digest: str, rows: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The chunk node of some rows: their keys and content hashes, in order."""
+    return {
+        "part": part,
+        "index": index,
+        "digest": digest,
+        "keys": [_key(part, row) for row in rows],
+        "hashes": [row["props"]["hash"] for row in rows],
+    }
+
+
+@dataclass
+class _Part:
+    """The entities or the relationships of a push: the rows of the changed chunks by
+    key, the plan, and the chunk nodes to write and to delete."""
+
+    plan: Plan
+    rows: dict[str, dict[str, Any]]
+    chunks: list[dict[str, Any]]
+    dropped: list[dict[str, Any]]
+
+    @classmethod
+    def compare(
+        cls,
+        tx: ManagedTransaction,
+        scope: str,
+        part: str,
+        records: Sequence[Any],
+        build: Callable[[Any], dict[str, Any]],
+        wanted: Sequence[str],
+        stored: dict[int, str],
+        *,
+        legacy: bool,
+        prune: bool,
+        size: int,
+    ) -> _Part:
+        """Read the stored keys and hashes of the chunks whose digest changed (of the
+        whole scope for a ``legacy`` scope, stored without chunks) and plan the push."""
+        changed = changed_chunks(wanted, stored)
+        stored_hashes: dict[str, str] = {}
+        if legacy:
+            name = "read_hashes_entities" if part == ENTITIES else "read_hashes_relationships"
+            for r in _data(tx, name, scope=scope):
+                stored_hashes.update(zip(r["keys"], r["hashes"], strict=True))
+        else:
+            indexes = [i for i in changed if i in stored] + ([EXTRA] if EXTRA in stored else [])
+            if indexes:
+                for r in _data(tx, "read_chunk_rows", scope=scope, part=part, indexes=indexes):
+                    stored_hashes.update(zip(r["keys"], r["hashes"], strict=True))
+        rows: dict[str, dict[str, Any]] = {}
+        chunks: list[dict[str, Any]] = []
+        for index in changed:
+            if index >= len(wanted):
+                continue
+            built = [build(record) for record in records[index * size : (index + 1) * size]]
+            rows.update((_key(part, row), row) for row in built)
+            chunks.append(_chunk_row(part, index, wanted[index], built))
+        plan = plan_changes(
+            {key: row["props"]["hash"] for key, row in rows.items()}, stored_hashes, prune=prune
+        )
+        plan.unchanged += len(records) - len(rows)
+        dropped = [{"part": part, "index": i} for i in stored if i >= len(wanted)]
+        extra = {} if prune else {k: v for k, v in stored_hashes.items() if k not in rows}
+        if extra:
+            chunks.append(
+                {"part": part, "index": EXTRA, "digest": "", "keys": list(extra),
+                 "hashes": list(extra.values())}
+            )  # fmt: skip
+        elif EXTRA in stored:
+            dropped.append({"part": part, "index": EXTRA})
+        return cls(plan, rows, chunks, dropped)
+
+
+Run = Callable[[str, list[Any]], None]
+
+
+def _in_transaction(tx: ManagedTransaction, scope: str) -> Run:
+    def run(text: str, batch: list[Any]) -> None:
+        tx.run(text, rows=batch, scope=scope).consume()
+
+    return run
+
+
+class _Writer:
+    """Sends batches through ``run`` (one transaction's, or one transaction each),
+    with progress. ``buffer`` gathers rows by kind or type and sends full batches."""
+
+    def __init__(self, run: Run, size: int, progress: Progress | None) -> None:
+        self.run, self.size, self.progress = run, size, progress
         self.done = 0
         self.total = 0
+        self._pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
     def _sent(self, count: int) -> None:
         self.done += count
         if self.progress is not None:
             self.progress(self.done, self.total)
 
-    def plain(self, name: str, rows: Sequence[Any]) -> None:
+    def plain(self, name: str, rows: Sequence[Any], *, count: bool = True) -> None:
         text = statement(name).text
         for batch in _batches(rows, self.size):
-            self.tx.run(text, rows=batch, scope=self.scope).consume()
-            self._sent(len(batch))
+            self.run(text, batch)
+            if count:
+                self._sent(len(batch))
 
     def entities(self, name: str, rows: Sequence[dict[str, Any]]) -> None:
         for text, batch in _grouped(name, rows, "kind", self.size):
-            self.tx.run(text, rows=batch, scope=self.scope).consume()
+            self.run(text, batch)
             self._sent(len(batch))
 
     def relationships(self, name: str, rows: Sequence[dict[str, Any]]) -> None:
         for text, batch in _grouped(name, rows, "type", self.size):
-            self.tx.run(text, rows=batch, scope=self.scope).consume()
+            self.run(text, batch)
             self._sent(len(batch))
+
+    def buffer(self, part: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Gather new rows (``create_entities``/``create_relationships``) by kind or
+        type; send each group when it holds a batch."""
+        grouping = "kind" if part == ENTITIES else "type"
+        name = "create_entities" if part == ENTITIES else "create_relationships"
+        for row in rows:
+            text = _render(name, grouping, row[grouping])
+            pending = self._pending[text]
+            pending.append(_sent(row, grouping))
+            if len(pending) >= self.size:
+                self.run(text, pending)
+                self._sent(len(pending))
+                self._pending[text] = []
+
+    def flush(self) -> None:
+        """Send what ``buffer`` still holds."""
+        for text, pending in self._pending.items():
+            if pending:
+                self.run(text, pending)
+                self._sent(len(pending))
+        self._pending.clear()

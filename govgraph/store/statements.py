@@ -161,10 +161,8 @@ def entity_statement(name: str, kind: EntityKind) -> str:
     """``create_entities`` or ``update_entities`` for one kind: its label, and for an
     update the other kinds' labels to remove.
 
-    >>> print(entity_statement("create_entities", EntityKind.working_group))
-    UNWIND $rows AS r
-    CREATE (n:Entity:WorkingGroup)
-    SET n = r.props
+    >>> print(entity_statement("create_entities", EntityKind.working_group).splitlines()[1])
+    CREATE (n:Entity:WorkingGroup {
     """
     kind = EntityKind(kind)
     template = statement(name)
@@ -179,7 +177,7 @@ def relationship_statement(name: str, rel_type: RelationType) -> str:
     """``create_relationships`` or ``update_relationships`` for one relationship type.
 
     >>> relationship_statement("create_relationships", RelationType("REPORTS_TO")).count(
-    ...     "[x:REPORTS_TO]")
+    ...     "[x:REPORTS_TO {")
     1
     """
     return _render(statement(name), {"type": RelationType(rel_type).value})

@@ -108,11 +108,12 @@ def test_schema_creates_what_is_missing_and_says_exists(cli, env, store) -> None
     assert first.stdout.splitlines() == [
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
+        "exists: constraint govgraph_chunk_scope_part_index",
         "created: index govgraph_entity_scope",
     ]
     second = cli("db", "schema")
     assert second.exit_code == 0
-    assert second.stdout.count("exists:") == 3 and "created" not in second.stdout
+    assert second.stdout.count("exists:") == 4 and "created" not in second.stdout
 
 
 def test_named_query(cli, env, store, example_model: GovernanceModel) -> None:
@@ -321,3 +322,14 @@ def test_routing_uris_work_against_one_server(cli, env, store, example_model) ->
     assert result.exit_code == 0, result.stderr
     result = cli("db", "query", "orphans", "--uri", routing, "--format", "json")
     assert result.exit_code == 0 and "joint-councils-wg" in result.stdout
+
+
+def test_db_messages_speak_french(cli, env, store, example_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
+    schema = cli("db", "schema")
+    assert schema.exit_code == 0, schema.stderr
+    assert "existe : contrainte govgraph_model_key" in schema.stdout.splitlines()
+    pushed = cli("db", "push", example_path)
+    assert pushed.exit_code == 0, pushed.stderr
+    assert pushed.stdout.startswith("modèle 'default' envoyé vers ")
+    assert "révision 1 ; entités : " in pushed.stdout

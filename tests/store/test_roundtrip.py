@@ -3,12 +3,22 @@ real Neo4j."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from govgraph.model import GovernanceModel
-from govgraph.store import ConflictError, Counts, GraphStore, StoreError
-from govgraph.store.statements import statements
+from govgraph.store import (
+    ConflictError,
+    Counts,
+    GraphStore,
+    StoreError,
+    entity_row,
+    relationship_row,
+)
+from govgraph.store.statements import entity_statement, relationship_statement, statements
+from govgraph.vocabulary import EntityKind, RelationType
 from tests.strategies import HOSTILE, models
 
 pytestmark = pytest.mark.neo4j
@@ -274,12 +284,14 @@ def test_schema_is_idempotent_and_only_what_the_push_uses(store: GraphStore) -> 
     assert again == [
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
+        "exists: constraint govgraph_chunk_scope_part_index",
         "exists: index govgraph_entity_scope",
     ]
     names = {row["name"] for row in store.read("SHOW INDEXES YIELD name RETURN name")}
     assert {n for n in names if n.startswith("govgraph")} == {
         "govgraph_entity_scope_id",
         "govgraph_model_key",
+        "govgraph_chunk_scope_part_index",
         "govgraph_entity_scope",
     }
 
@@ -291,3 +303,69 @@ def test_every_statement_has_a_header() -> None:
         assert stmt.name == name and stmt.description, name
     assert found["update_entities"].placeholders == ("other_labels", "label")
     assert found["create_relationships"].placeholders == ("type",)
+
+
+def _named_properties(name: str) -> set[str]:
+    """The properties a create (``key: r.props.key``) or an update
+    (``SET x.key = r.props.key``) statement names one by one."""
+    text = statements()[name].text
+    pattern = r"(\w+): r\.props\.\1\b" if name.startswith("create") else r"\.(\w+) = r\.props\.\1\b"
+    return set(re.findall(pattern, text))
+
+
+def test_the_statements_name_every_field_of_a_row() -> None:
+    entity = GovernanceModel.model_validate(
+        {
+            "entities": [
+                {"id": "a", "kind": "council", "name": {"en": "A", "fr": "A"},
+                 "acronym": {"en": "A", "fr": "A"}, "description": "d", "valid_from": "2001",
+                 "valid_to": "2002", "tags": ["t"], "identifiers": {"wikidata": "Q1"},
+                 "attributes": {"x": 1}, "source": "s"},
+                {"id": "b", "kind": "council", "name": {"en": "B"}},
+            ],
+            "relationships": [
+                {"from": "a", "type": "REPORTS_TO", "to": "b", "valid_from": "2001",
+                 "valid_to": "2002", "tags": ["t"], "attributes": {"x": 1}, "source": "s"},
+                {"from": "a", "type": "MEMBER_OF", "to": "b", "role": "chair"},
+                {"from": "a", "type": "ENGAGES_WITH", "to": "b", "level": "inform"},
+                {"from": "a", "type": "SUPPORTS", "to": "b", "service": "secretariat"},
+            ],
+        }
+    )  # fmt: skip
+    entity_fields = set(entity_row(entity.entities[0], "s")["props"])
+    rel_fields = set().union(*(relationship_row(r)["props"] for r in entity.relationships))
+    assert _named_properties("create_entities") == entity_fields
+    assert _named_properties("update_entities") == entity_fields - {"id", "scope"}
+    assert _named_properties("create_relationships") == rel_fields
+    assert _named_properties("update_relationships") == rel_fields - {"uid"}
+
+
+def _operators(plan: dict) -> list[str]:
+    found = [str(plan["operatorType"]).split("@")[0]]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("create_entities", EntityKind.council),
+        ("create_relationships", RelationType.REPORTS_TO),
+        ("update_entities", EntityKind.council),
+        ("update_relationships", RelationType.REPORTS_TO),
+    ],
+)
+def test_the_writes_plan_index_seeks_and_no_eager_step(
+    store: GraphStore, name: str, key: EntityKind | RelationType
+) -> None:
+    # planned on an empty database, as the first push's statements are: a plan that
+    # scans entities per row, or an Eager step, made a 10^4-entity push take minutes
+    text = (entity_statement if name.endswith("entities") else relationship_statement)(name, key)
+    with store.driver.session(database=store.database) as session:
+        plan = session.run("EXPLAIN " + text, rows=[], scope="s").consume().plan
+    operators = _operators(plan)
+    assert "Eager" not in operators, operators
+    assert not {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"} & set(operators), operators
+    if name != "create_entities":
+        assert any(op.startswith("NodeUniqueIndexSeek") for op in operators), operators
