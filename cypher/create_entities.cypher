@@ -10,7 +10,8 @@ CREATE (n:Entity:{{label}} {
   id: r.props.id, scope: r.props.scope, hash: r.props.hash, kind: r.props.kind,
   name_en: r.props.name_en, name_fr: r.props.name_fr,
   acronym_en: r.props.acronym_en, acronym_fr: r.props.acronym_fr,
-  description: r.props.description, valid_from: r.props.valid_from,
+  description: r.props.description, description_en: r.props.description_en,
+  description_fr: r.props.description_fr, valid_from: r.props.valid_from,
   valid_to: r.props.valid_to, valid_start: r.props.valid_start,
   valid_end: r.props.valid_end, tags: r.props.tags, identifiers: r.props.identifiers,
   attributes: r.props.attributes, source: r.props.source

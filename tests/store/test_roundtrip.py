@@ -322,6 +322,8 @@ def test_the_statements_name_every_field_of_a_row() -> None:
                  "valid_to": "2002", "tags": ["t"], "identifiers": {"wikidata": "Q1"},
                  "attributes": {"x": 1}, "source": "s"},
                 {"id": "b", "kind": "council", "name": {"en": "B"}},
+                {"id": "c", "kind": "council", "name": {"en": "C"},
+                 "description": {"en": "d", "fr": "d"}},
             ],
             "relationships": [
                 {"from": "a", "type": "REPORTS_TO", "to": "b", "valid_from": "2001",
@@ -332,7 +334,10 @@ def test_the_statements_name_every_field_of_a_row() -> None:
             ],
         }
     )  # fmt: skip
-    entity_fields = set(entity_row(entity.entities[0], "s")["props"])
+    # a plain description and one in both languages are stored in different fields
+    entity_fields = set(entity_row(entity.entities[0], "s")["props"]) | set(
+        entity_row(entity.entities[2], "s")["props"]
+    )
     rel_fields = set().union(*(relationship_row(r)["props"] for r in entity.relationships))
     assert _named_properties("create_entities") == entity_fields
     assert _named_properties("update_entities") == entity_fields - {"id", "scope"}
