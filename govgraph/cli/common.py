@@ -187,10 +187,12 @@ class GovgraphGroup(LazyGroup):
     with click's own messages (usage errors, ``Usage:``) in the command's language."""
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from govgraph.cli.help_text import translated_help
         from govgraph.i18n.click_messages import click_language, language_of
 
         words = sys.argv[1:] if args is None else list(args)
-        with click_language(language_of([str(a) for a in words])):
+        lang = language_of([str(a) for a in words])
+        with click_language(lang), translated_help(self, "govgraph", lang):
             return super().main(args, *posargs, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
