@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -129,6 +130,8 @@ def _translate(
     command: click.Command, command_path: str, lang: str, stack: contextlib.ExitStack
 ) -> None:
     prefix = key_of(command_path)
+    if getattr(command, "_help_option", None) is not None:  # click's, made in English
+        _swap(stack, command, "_help_option", None)  # made again, in click's language
     if command.help:
         template, blocks = split_blocks(command.help)
         french = translated(f"{prefix}.text", template, lang)
@@ -149,6 +152,8 @@ def _translate(
                 french = translated(f"{key}.default", param.show_default, lang)
                 if french is not None:
                     _swap(stack, param, "show_default", french)
+        if isinstance(param, click.Option) and isinstance(param.default, float):
+            _number_default(param, lang, stack)
     if not isinstance(command, click.Group):
         return
     lazy_short = getattr(command.commands, "short_help", None)
@@ -163,6 +168,22 @@ def _translate(
                 _translate_when_loaded(command, name, f"{command_path} {name}", lang, stack)
                 continue
         _translate(command.commands[name], f"{command_path} {name}", lang, stack)
+
+
+def _number_default(param: click.Option, lang: str, stack: contextlib.ExitStack) -> None:
+    """Show a number default as ``lang`` writes it (``0,8`` in French)."""
+    from govgraph.i18n.numbers import number
+
+    english = param.get_help_extra
+
+    def get_help_extra(ctx: click.Context) -> Any:
+        extra = english(ctx)
+        if "default" in extra:
+            extra["default"] = number(param.default, lang)  # type: ignore[arg-type]
+        return extra
+
+    param.get_help_extra = get_help_extra  # type: ignore[method-assign]
+    stack.callback(delattr, param, "get_help_extra")
 
 
 def _translate_when_loaded(
