@@ -119,8 +119,9 @@ def test_lang_fr_on_the_command_line(cli):
 
 
 def test_the_command_list_in_french(cli, monkeypatch):
-    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
     monkeypatch.setenv("COLUMNS", "200")
+    english = cli("--help").stdout
+    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
     listing = _flat(cli("--help").stdout)
     assert "Commandes" in listing and "Options :" not in listing
     for name in main.list_commands(click.Context(main)):
@@ -128,6 +129,8 @@ def test_the_command_list_in_french(cli, monkeypatch):
         assert _flat(main.commands.short_help(name)) not in listing, name
     db = _flat(cli("db", "--help").stdout)
     assert "Créer les contraintes et l'index" in db  # a subcommand's first sentence
+    monkeypatch.setenv("GOVGRAPH_LANG", "en")
+    assert cli("--help").stdout == english
 
 
 def test_a_french_locale_in_a_real_process():
