@@ -259,6 +259,10 @@ def _commands() -> list[tuple[str, list[str]]]:
         ("web address", ["show", "https://example.org/model.yaml"]),
         ("csv fields", ["validate", "{tmp}/tables"]),
     ]
+    commands += [
+        (f"help {' '.join(path)}", [*path, "--help"])
+        for path in (["validate"], ["health"], ["simulate"], ["db", "push"], ["export", "svg"])
+    ]
     return commands
 
 

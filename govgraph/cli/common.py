@@ -15,6 +15,7 @@ starts fast; the model, the formats and the analyses load when a command runs.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import signal
 import sys
@@ -88,9 +89,17 @@ def _meta() -> dict[str, Any]:
     return ctx.meta if ctx is not None else {}
 
 
+#: The language of the command line being run, as known before click parses it (so that
+#: ``--help``, which runs before ``--lang`` is read, is in the same language).
+_RUN_LANGUAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "govgraph_run_language", default=None
+)
+
+
 def current_language() -> str:
-    """The ``--lang`` of the running command (else from the environment)."""
-    return _meta().get(_LANG) or default_language()
+    """The ``--lang`` of the running command (else the one its command line asks for,
+    else from the environment)."""
+    return _meta().get(_LANG) or _RUN_LANGUAGE.get() or default_language()
 
 
 def current_format() -> str:
@@ -187,11 +196,17 @@ class GovgraphGroup(LazyGroup):
     with click's own messages (usage errors, ``Usage:``) in the command's language."""
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from govgraph.cli.help_text import translated_help
         from govgraph.i18n.click_messages import click_language, language_of
 
         words = sys.argv[1:] if args is None else list(args)
-        with click_language(language_of([str(a) for a in words])):
-            return super().main(args, *posargs, **kwargs)
+        lang = language_of([str(a) for a in words])
+        token = _RUN_LANGUAGE.set(lang)
+        try:
+            with click_language(lang), translated_help(self, "govgraph", lang):
+                return super().main(args, *posargs, **kwargs)
+        finally:
+            _RUN_LANGUAGE.reset(token)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -13,7 +13,7 @@ one-line help, so that ``govgraph --help`` lists every command without importing
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from gettext import gettext as _
 from importlib import import_module
 from typing import Any
@@ -30,6 +30,7 @@ class LazyCommands(MutableMapping[str, click.Command]):
     def __init__(self) -> None:
         self._loaded: dict[str, click.Command] = {}
         self._lazy: dict[str, tuple[str, str]] = {}
+        self._on_load: dict[str, Callable[[click.Command], None]] = {}
 
     def register(self, name: str, import_path: str, short_help: str) -> None:
         """Know command ``name`` by where it lives, without importing it."""
@@ -49,6 +50,17 @@ class LazyCommands(MutableMapping[str, click.Command]):
         entry = self._lazy.get(name)
         return entry[1] if entry else None
 
+    def set_short_help(self, name: str, short_help: str) -> None:
+        """Replace the registered one-line help of lazy command ``name``."""
+        self._lazy[name] = (self._lazy[name][0], short_help)
+
+    def on_load(self, name: str, callback: Callable[[click.Command], None] | None) -> None:
+        """Call ``callback`` with command ``name`` when it is imported (``None``: stop)."""
+        if callback is None:
+            self._on_load.pop(name, None)
+        else:
+            self._on_load[name] = callback
+
     def __getitem__(self, name: str) -> click.Command:
         if name not in self._loaded:
             module_name, _, attribute = self._lazy[name][0].partition(":")
@@ -56,6 +68,9 @@ class LazyCommands(MutableMapping[str, click.Command]):
             if not isinstance(command, click.Command):
                 raise TypeError(f"{self._lazy[name][0]} is not a click command")
             self._loaded[name] = command
+            callback = self._on_load.pop(name, None)
+            if callback is not None:
+                callback(command)
         return self._loaded[name]
 
     def __setitem__(self, name: str, command: click.Command) -> None:
