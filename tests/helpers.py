@@ -29,3 +29,44 @@ def wait_until_ready(page, timeout: float = 60.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"the page was not ready within {timeout:.0f} s")
         page.wait_for_timeout(50)
+
+
+def kill_when(argv: list[str], env: dict[str, str], started, timeout: float = 120.0) -> None:
+    """Run ``argv`` in its own process and ``SIGKILL`` it as soon as ``started()`` is
+    true (polled every 50 ms); fail if the process ends first or ``timeout`` passes.
+
+    >>> import sys, os
+    >>> kill_when([sys.executable, "-c", "import time; time.sleep(60)"], dict(os.environ),
+    ...           lambda: True)
+    """
+    import os
+    import signal
+    import subprocess
+    import time
+
+    client = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout
+        while not started():
+            assert client.poll() is None, "the process ended before it could be interrupted"
+            assert time.monotonic() < deadline, "the process never reached the point to kill"
+            time.sleep(0.05)
+        os.kill(client.pid, signal.SIGKILL)
+        client.wait(timeout=30)
+    finally:
+        if client.poll() is None:
+            os.kill(client.pid, signal.SIGKILL)
+            client.wait(timeout=30)
+
+
+def wait_while(condition, timeout: float = 60.0) -> None:
+    """Poll ``condition()`` every 200 ms until it is false or ``timeout`` passes (the
+    caller asserts what must hold afterwards).
+
+    >>> wait_while(lambda: False)
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while condition() and time.monotonic() < deadline:
+        time.sleep(0.2)

@@ -133,3 +133,13 @@ def store(driver: Driver, bolt_server: BoltServer) -> GraphStore:
     graph_store.clear()
     graph_store.apply_schema()
     return graph_store
+
+
+@pytest.fixture
+def env(bolt_server: BoltServer, store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> BoltServer:
+    """NEO4J_* set for the server under test, and an empty store."""
+    for key in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in bolt_server.env().items():
+        monkeypatch.setenv(key, value)
+    return bolt_server

@@ -10,21 +10,10 @@ import pytest
 
 from govgraph.formats import load_model
 from govgraph.model import GovernanceModel
-from govgraph.store import GraphStore
 
-from .conftest import BoltServer, free_port
+from .conftest import free_port
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-def env(bolt_server: BoltServer, store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> BoltServer:
-    """NEO4J_* set for the server under test, and an empty store."""
-    for key in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
-        monkeypatch.delenv(key, raising=False)
-    for key, value in bolt_server.env().items():
-        monkeypatch.setenv(key, value)
-    return bolt_server
 
 
 def test_push_pull_round_trip(cli, env, store, example_path: Path, tmp_path: Path) -> None:

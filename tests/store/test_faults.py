@@ -4,10 +4,7 @@ Each leaves the previous model intact."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from govgraph.formats import write_model
 from govgraph.generate import generate_model
 from govgraph.model import GovernanceModel
 from govgraph.store import GraphStore, StoreError
+from tests.helpers import kill_when, wait_while
 
 from .conftest import BoltServer, launcher, start_neo4j, stop_server
 
@@ -71,28 +69,14 @@ def test_client_killed_mid_push_keeps_the_previous_model(
     store.push(SMALL)
     path = tmp_path / "big.json"
     write_model(generate_model(bodies=1500, people=5000, seed=6), path)
-    env = {**os.environ, **bolt_server.env()}
-    client = subprocess.Popen(
+    kill_when(
         [sys.executable, "-m", "govgraph", "db", "push", str(path), "--prune",
          "--batch-size", "100"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        {**os.environ, **bolt_server.env()},
+        lambda: _running_push(store),
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while not _running_push(store):
-            assert client.poll() is None, "the push ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the push never started"
-            time.sleep(0.05)
-        os.kill(client.pid, signal.SIGKILL)
-        client.wait(timeout=30)
-    finally:
-        if client.poll() is None:
-            os.kill(client.pid, signal.SIGKILL)
-            client.wait(timeout=30)
     # the server rolls the orphaned transaction back once it sees the connection gone
-    deadline = time.monotonic() + 60
-    while _running_push(store) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_while(lambda: _running_push(store))
     assert store.pull() == SMALL.canonical()
     assert store.state().revision == 1
     assert store.read("MATCH (n:Entity) RETURN count(n) AS n") == [{"n": 1}]

@@ -4,10 +4,7 @@ the next push (or ``db schema``); one being written is left alone."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from govgraph.formats import write_model
 from govgraph.generate import generate_model
 from govgraph.model import GovernanceModel
 from govgraph.store import GraphStore
+from tests.helpers import kill_when, wait_while
 
 from .conftest import BoltServer
 
@@ -28,16 +26,6 @@ OTHER_SCOPES = (
     "MATCH (m:GovgraphModel {key: 'default'}) "
     "MATCH (n:Entity) WHERE n.scope <> m.scope RETURN count(n) AS n"
 )
-
-
-@pytest.fixture
-def env(bolt_server: BoltServer, store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> BoltServer:
-    """NEO4J_* set for the server under test, and an empty store."""
-    for key in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
-        monkeypatch.delenv(key, raising=False)
-    for key, value in bolt_server.env().items():
-        monkeypatch.setenv(key, value)
-    return bolt_server
 
 
 def _scopes(store: GraphStore) -> dict[str, set[str]]:
@@ -55,28 +43,14 @@ def _open_transactions(store: GraphStore) -> int:
 def _kill_mid_large_push(bolt_server: BoltServer, store: GraphStore, path: Path) -> None:
     """Start ``db push --large-model`` in a process and kill it once part of its new
     generation is committed."""
-    env = {**os.environ, **bolt_server.env()}
-    client = subprocess.Popen(
+    kill_when(
         [sys.executable, "-m", "govgraph", "db", "push", str(path), "--large-model",
          "--batch-size", "100"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        {**os.environ, **bolt_server.env()},
+        lambda: store.read(OTHER_SCOPES)[0]["n"] >= 500,
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while store.read(OTHER_SCOPES)[0]["n"] < 500:
-            assert client.poll() is None, "the push ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the push never started"
-            time.sleep(0.05)
-        os.kill(client.pid, signal.SIGKILL)
-        client.wait(timeout=30)
-    finally:
-        if client.poll() is None:
-            os.kill(client.pid, signal.SIGKILL)
-            client.wait(timeout=30)
     # the server rolls the writer's open transaction back once it sees the connection gone
-    deadline = time.monotonic() + 60
-    while _open_transactions(store) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_while(lambda: _open_transactions(store) > 0)
 
 
 def test_a_generation_whose_writer_was_killed_goes_at_the_next_push(
