@@ -186,7 +186,8 @@ def test_french_output_has_no_english_left(cli, example_path, tmp_path):
     assert missing.stderr == f"erreur : {tmp_path / 'nope.yaml'}: fichier introuvable\n"
     unknown = cli("chain", example_path, "pssd", "--lang", "fr")
     assert unknown.exit_code == 2 and unknown.stderr.startswith("erreur : identifiant inconnu")
-    assert "vouliez-vous dire 'pssdc'" in unknown.stderr
+    assert "vouliez-vous dire « pssdc » ?" in unknown.stderr
+    assert "'pssdc'" not in unknown.stderr
     metrics = cli("metrics", example_path, "--lang", "fr").stdout
     assert "exacte" in metrics and "exact\n" not in metrics
 

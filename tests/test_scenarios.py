@@ -258,6 +258,9 @@ def test_unknown_id_suggests_a_close_one():
     )
     assert error.index == 1
     assert str(error).startswith("operations[1].move.body: ")
+    # French quotes the ids as French running text does, never with Python's quotes
+    french = error.text_in("fr")
+    assert "vouliez-vous dire « wg" in french and "'wg" not in french
 
 
 def test_move_creating_a_formal_cycle_is_refused():
@@ -362,6 +365,7 @@ def test_file_errors_name_file_line_and_field(tmp_path):
     assert str(info.value) == (
         f"{path}:4: operations[1]: unknown operation 'mvoe'; did you mean 'move'?"
     )
+    assert "vouliez-vous dire « move » ?" in info.value.text_in("fr")
     path = write(
         tmp_path,
         """\

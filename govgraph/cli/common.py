@@ -33,6 +33,7 @@ from govgraph.i18n import (
     Phrase,
     default_language,
     plural,
+    quoted,
     said_in,
     text,
     translate_message,
@@ -131,7 +132,7 @@ def _message(exc: GovgraphError, lang: str) -> str:
     if isinstance(exc, UnknownEntityError):
         words = text("error.unknown_id", lang, id=exc.entity_id)
         if exc.suggestions:
-            ids = text("error.or", lang).join(repr(s) for s in exc.suggestions)
+            ids = text("error.or", lang).join(quoted(s, lang) for s in exc.suggestions)
             words += text("error.did_you_mean", lang, ids=ids)
         return words
     if isinstance(exc, InputError):

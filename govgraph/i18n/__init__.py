@@ -54,6 +54,7 @@ __all__ = [
     "kind_name",
     "level_name",
     "plural",
+    "quoted",
     "role_name",
     "said_in",
     "text",
@@ -106,6 +107,15 @@ def text(key: str, lang: str = "en", /, **values: object) -> str:
     if values:
         return forms[0].format(**values)
     return forms[0].replace("{{", "{").replace("}}", "}")  # a literal brace, unescaped
+
+
+def quoted(value: object, lang: str = "en") -> str:
+    """A value quoted as the language quotes it in running text.
+
+    >>> quoted("pssdc"), quoted("pssdc", "fr")
+    ("'pssdc'", '« pssdc »')
+    """
+    return text("quote.value", lang, value=value)
 
 
 def plural(key: str, count: int, lang: str = "en", /, **values: object) -> str:

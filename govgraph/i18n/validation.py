@@ -56,7 +56,7 @@ def hint(value: object, choices: Sequence[str]) -> Phrase | str:
     """``; did you mean 'x'?`` for the closest of ``choices``, else nothing.
 
     >>> hint("councl", ["council", "table"]).said_in("fr")
-    " ; vouliez-vous dire 'council' ?"
+    ' ; vouliez-vous dire « council » ?'
     >>> hint("zzz", ["council"])
     ''
     """

@@ -43,7 +43,7 @@ from pydantic import ValidationError
 
 from govgraph.dates import date_bounds, parse_as_of
 from govgraph.errors import InputError
-from govgraph.i18n import Phrase, text
+from govgraph.i18n import Phrase, quoted, text
 from govgraph.i18n.validation import phrase_of
 from govgraph.model import Entity, GovernanceModel, Relationship
 from govgraph.scenarios._index import Delta, RelIndex, record_delta
@@ -78,7 +78,7 @@ FULL_CHECK_BELOW = 20_000
 
 def _either(ids: list[str]) -> Callable[[str], str]:
     """``'a' or 'b'`` in a language (a ``Phrase`` value said when the error is shown)."""
-    return lambda lang: text("error.or", lang).join(repr(i) for i in ids)
+    return lambda lang: text("error.or", lang).join(quoted(i, lang) for i in ids)
 
 
 class ScenarioError(InputError):
