@@ -118,6 +118,23 @@ def test_lang_fr_on_the_command_line(cli):
     assert "Exit 1 when there are warnings." in english.stdout
 
 
+def test_lang_before_the_command(cli, monkeypatch, example_path):
+    """``govgraph --lang fr CMD``: the root's --lang is the command's default; the
+    command's own --lang, given after it, wins."""
+    monkeypatch.setenv("GOVGRAPH_LANG", "en")
+    listing = cli("--lang", "fr", "--help")
+    assert listing.exit_code == 0 and "Commandes" in _flat(listing.stdout)
+    unknown = cli("--lang", "fr", "chain", example_path, "pssd")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("erreur : identifiant inconnu « pssd »")
+    shown = cli("--lang", "fr", "show", example_path)
+    assert shown.exit_code == 0 and shown.stdout.startswith("En date du ")
+    english = cli("--lang", "fr", "chain", example_path, "pssd", "--lang", "en")
+    assert english.stderr.startswith("error: unknown id 'pssd'")
+    monkeypatch.setenv("GOVGRAPH_LANG", "fr")
+    assert cli("--lang", "en", "chain", example_path, "pssd").stderr.startswith("error: ")
+
+
 def test_the_command_list_in_french(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     english = cli("--help").stdout

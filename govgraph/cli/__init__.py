@@ -14,7 +14,7 @@ import os
 
 import click
 
-from govgraph.cli.common import GovgraphGroup, quiet_option
+from govgraph.cli.common import GovgraphGroup, lang_option, quiet_option
 
 __all__ = ["main"]
 
@@ -30,7 +30,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 )
 @click.version_option(package_name="govgraph", prog_name="govgraph")
 @quiet_option
-def main() -> None:
+@lang_option
+def main(lang: str) -> None:
     """govgraph: public-sector governance as a graph.
 
     Model councils, working groups, tables, the organisations that support them,
@@ -38,9 +39,9 @@ def main() -> None:
 
     MODEL is a .yaml/.yml/.json file, a CSV directory, a bolt:// or neo4j:// URI, or -
     for standard input (with --input-format); an output path of - is standard output.
-    The language (--lang) comes from GOVGRAPH_LANG, else the locale (LANG=fr_CA...);
-    colour is off with NO_COLOR. Shell completion, in ~/.bashrc (zsh_source or
-    fish_source for those shells):
+    The language (--lang, before or after the command) comes from GOVGRAPH_LANG, else
+    the locale (LANG=fr_CA...); colour is off with NO_COLOR. Shell completion, in
+    ~/.bashrc (zsh_source or fish_source for those shells):
 
     \b
         eval "$(_GOVGRAPH_COMPLETE=bash_source govgraph)"

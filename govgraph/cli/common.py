@@ -341,11 +341,13 @@ def format_option(function: F) -> F:
 
 
 def lang_option(function: F) -> F:
-    """``--lang en|fr`` (default from GOVGRAPH_LANG, then LC_ALL/LC_MESSAGES/LANG)."""
+    """``--lang en|fr`` (default: the command line's ``--lang``, given before the
+    command too as in ``govgraph --lang fr validate X``, else from GOVGRAPH_LANG, then
+    LC_ALL/LC_MESSAGES/LANG)."""
     return click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        default=lambda: default_language(),
+        default=lambda: _RUN_LANGUAGE.get() or default_language(),
         show_default="$GOVGRAPH_LANG, else from $LANG",
         is_eager=True,
         callback=_remember(_LANG),
