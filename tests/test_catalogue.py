@@ -228,3 +228,31 @@ def test_library_errors_in_french(cli, tmp_path):
     unknown = cli("show", tmp_path / "model.txt", "--lang", "fr")
     assert "format inconnu" in unknown.stderr
     assert "unknown format" in cli("show", tmp_path / "model.txt").stderr
+
+
+def test_the_operating_systems_words_for_its_common_errors():
+    """Each ``os.*`` entry is the OS's own text for its errno (so the pattern
+    matches what ``strerror`` says here), with French words."""
+    import errno
+    import os
+
+    entries = {k: e for k, e in catalogue().items() if k.startswith("os.")}
+    assert len(entries) >= 15
+    for key, entry in entries.items():
+        code = getattr(errno, key.removeprefix("os.").upper())
+        assert entry.english[0] == os.strerror(code), key
+        assert text(key, "fr") != os.strerror(code), key
+
+
+def test_an_os_error_in_french(cli, example_path, tmp_path):
+    """A real ENOTDIR, reading and writing: the path kept, the OS's words in French."""
+    inside_a_file = example_path / "model.yaml"
+    read = cli("validate", inside_a_file, "--lang", "fr")
+    assert read.exit_code == 2
+    assert read.stderr == f"erreur : {inside_a_file}: ce n'est pas un répertoire\n"
+    written = cli("convert", example_path, example_path / "out.json", "--lang", "fr")
+    assert written.exit_code == 2
+    assert "ce n'est pas un répertoire" in written.stderr
+    assert "Not a directory" not in written.stderr
+    english = cli("validate", inside_a_file, "--lang", "en")
+    assert english.stderr == f"error: {inside_a_file}: Not a directory\n"

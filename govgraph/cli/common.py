@@ -231,8 +231,9 @@ class GovgraphGroup(LazyGroup):
             ctx.exit(EXIT_OK)
         except OSError as exc:
             lang = ctx.meta.get(_LANG) or default_language()
-            name = f"{exc.filename}: " if exc.filename else ""
-            report_error(InputError(f"{name}{exc.strerror or exc}"), lang, ctx.meta.get(_FORMAT))
+            where = None if exc.filename is None else os.fsdecode(exc.filename)
+            error = InputError(exc.strerror or str(exc), file=where)
+            report_error(error, lang, ctx.meta.get(_FORMAT))
             ctx.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("GOVGRAPH_DEBUG"):

@@ -191,8 +191,9 @@ def said_in(message: object, lang: str) -> str:
 
 
 #: The catalogue sections ``translate_message`` reads: govgraph's messages raised as
-#: English text, and the words of the parsers govgraph uses (PyYAML, json, csv).
-_TRANSLATED_PREFIXES = ("message.", "parser.")
+#: English text, the words of the parsers govgraph uses (PyYAML, json, csv), and the
+#: operating system's words for its common errors (``os.strerror``, by errno name).
+_TRANSLATED_PREFIXES = ("message.", "parser.", "os.")
 
 
 @cache
