@@ -270,7 +270,7 @@ def main() -> None:
         report = store.push(model)
         push_s = time.perf_counter() - start
         assert report.entities.created == len(model.entities)
-        timed("govgraph push (one transaction, all-or-nothing)", rows, push_s)
+        timed("govgraph push (first of the key: batched generation)", rows, push_s)
         print(f"  {memory(store)}")
 
         start = time.perf_counter()

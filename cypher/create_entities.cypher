@@ -4,7 +4,10 @@
 // Create a batch of new entities of one kind: each row is {props} (id, scope, hash and
 // the model's fields, see govgraph.store.rows; absent fields are null and not stored);
 // the kind label is set here, in the push's transaction. The properties are named one
-// by one (no `SET n = map`), so the planner needs no Eager step.
+// by one (no `SET n = map`), so the planner needs no Eager step. Returns each new
+// node's id and element id (a large-model push finds the ends of its relationships by
+// them); `n.id`, not `r.props.id`: reading the row after the CREATE adds an Eager step.
+CYPHER replan=skip
 UNWIND $rows AS r
 CREATE (n:Entity:{{label}} {
   id: r.props.id, scope: r.props.scope, hash: r.props.hash, kind: r.props.kind,
@@ -16,3 +19,4 @@ CREATE (n:Entity:{{label}} {
   valid_end: r.props.valid_end, tags: r.props.tags, identifiers: r.props.identifiers,
   attributes: r.props.attributes, source: r.props.source
 })
+RETURN n.id AS id, elementId(n) AS element

@@ -8,6 +8,7 @@
 // which inside one large transaction is a hundred times slower.
 // The index hints keep the plan an index seek even when it was made while the
 // database was empty (a label scan and a filter then cost a scan per row).
+CYPHER replan=skip
 UNWIND $rows AS r
 MATCH (a:Entity {scope: $scope, id: r.from})
 USING INDEX a:Entity(scope, id)

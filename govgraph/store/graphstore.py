@@ -16,7 +16,8 @@ concurrent pushes of one key the second fails cleanly (``ConflictError``). A mod
 large for one transaction goes in **large-model mode**: a new scope (generation) is
 written in batches of transactions, then one small transaction switches the model node
 to it, and the old generation is deleted after; readers see the old model or the new
-one, never a part.
+one, never a part. The first push of a key (nothing committed under it yet: every row
+is new) is always written this way, so that the server holds one batch at a time.
 
 Example (against a running server; see ``tests/store/``)::
 
@@ -40,9 +41,9 @@ import json
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Session
@@ -180,6 +181,20 @@ def _batches(rows: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(rows[start : start + size])
 
 
+def _check_ends(model: GovernanceModel) -> None:
+    """Raise ``InputError`` for a relationship whose end is not an entity of the model
+    (it could not be stored: there is no node to connect)."""
+    known = {entity.id for entity in model.entities}
+    for rel in model.relationships:
+        for end in (rel.from_, rel.to):
+            if end not in known:
+                raise InputError(
+                    f"relationship {rel.from_} -{rel.type.value}-> {rel.to}: {end!r} is not "
+                    "an entity of the model; nothing was written",
+                    field="relationships",
+                )
+
+
 def _data(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
     return [record.data() for record in tx.run(statement(name).text, params)]
 
@@ -283,8 +298,10 @@ class GraphStore:
         ``ConflictError`` unless ``force``; so is a push that another push of the
         same key overtook. ``large`` writes a new generation in many transactions
         and switches to it at the end (the whole model is replaced, as with
-        ``prune``). ``progress(done, total)`` is called as rows are written.
+        ``prune``); the first push of a key is written that way too.
+        ``progress(done, total)`` is called as rows are written.
         """
+        _check_ends(model)
         self.ensure_schema()
         self.clean_generations()
         state = self.state()
@@ -302,8 +319,11 @@ class GraphStore:
                 f"but the store is at revision {state.revision}: pull it again and "
                 "redo the changes, or push with --force to overwrite"
             )
-        if large:
-            return self._large_push(model, expected, progress)
+        if large or expected == 0:
+            # nothing committed under the key yet: every row is new, so the first push
+            # is written in batches as a generation that readers see only once it is
+            # switched to (the server holds one batch, not the whole model)
+            return replace(self._large_push(model, expected, progress), large=large)
         return self._incremental_push(model, prune, expected, progress)
 
     def _lock(self, tx: ManagedTransaction, expected: int, scope: str) -> ModelState:
@@ -389,7 +409,9 @@ class GraphStore:
         total = len(model.entities) + len(model.relationships)
 
         def register(tx: ManagedTransaction) -> None:
-            self._lock(tx, expected, scope)
+            # a new key's model node starts at an empty scope: readers see no model
+            # (revision 0) until the switch, not the generation being written
+            self._lock(tx, expected, uuid.uuid4().hex)
             tx.run(statement("register_generation").text, model=self.model, scope=scope).consume()
 
         with store_errors(self.where), self._session() as session:
@@ -414,10 +436,22 @@ class GraphStore:
                         "push again"
                     )
 
+                # entity id -> element id of its node in the new generation
+                element_ids: dict[str, str] = {}
+
                 def run(text: str, batch: list[Any]) -> None:
-                    session.execute_write(
-                        lambda tx: tx.run(text, rows=batch, scope=scope).consume()
+                    records = session.execute_write(
+                        lambda tx: tx.run(text, rows=batch, scope=scope).data()
                     )
+                    for record in records:
+                        if "element" in record:  # create_entities
+                            element_ids[record["id"]] = record["element"]
+                        elif "created" in record and record["created"] != len(batch):
+                            raise ConflictError(
+                                f"entities of the new generation of {self.model!r} were "
+                                "deleted while it was written; nothing was written: push "
+                                "again"
+                            )
 
                 writer = _Writer(run, self.batch_size, progress)
                 writer.total = total
@@ -428,7 +462,7 @@ class GraphStore:
                     chunks: list[dict[str, Any]] = []
                     for index, chunk in chunk_slices(records, self.chunk_size):
                         rows = [build(record) for record in chunk]
-                        writer.buffer(part, rows)
+                        writer.buffer(part, rows, element_ids if part == RELATIONSHIPS else None)
                         chunks.append(_chunk_row(part, index, chunk_digest(part, chunk), rows))
                         if len(chunks) * self.chunk_size >= self.batch_size:
                             writer.plain("write_chunks", chunks, count=False)
@@ -719,15 +753,24 @@ class _Writer:
             self.run(text, batch)
             self._sent(len(batch))
 
-    def buffer(self, part: str, rows: Sequence[dict[str, Any]]) -> None:
+    def buffer(
+        self, part: str, rows: Sequence[dict[str, Any]], ends: Mapping[str, str] | None = None
+    ) -> None:
         """Gather new rows (``create_entities``/``create_relationships``) by kind or
-        type; send each group when it holds a batch."""
+        type; send each group when it holds a batch. With ``ends`` (entity id → element
+        id of the node this push created), relationships find their ends by element id
+        (``create_generation_relationships``)."""
         grouping = "kind" if part == ENTITIES else "type"
         name = "create_entities" if part == ENTITIES else "create_relationships"
+        if part == RELATIONSHIPS and ends is not None:
+            name = "create_generation_relationships"
         for row in rows:
             text = _render(name, grouping, row[grouping])
             pending = self._pending[text]
-            pending.append(_sent(row, grouping))
+            sent = _sent(row, grouping)
+            if name == "create_generation_relationships":
+                sent["start"], sent["end"] = ends[row["from"]], ends[row["to"]]  # type: ignore[index]
+            pending.append(sent)
             if len(pending) >= self.size:
                 self.run(text, pending)
                 self._sent(len(pending))

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from govgraph.errors import InputError
 from govgraph.formats import write_model
 from govgraph.generate import generate_model
 from govgraph.model import GovernanceModel
-from govgraph.store import GraphStore
+from govgraph.store import ConflictError, GraphStore
 from tests.helpers import kill_when, wait_while
 
 from .conftest import BoltServer
@@ -104,3 +105,108 @@ def test_a_generation_being_written_is_left_alone(
     assert report.large and report.revision == 2
     assert store.pull() == example_model.canonical()
     assert _scopes(store)["entities"] == {store.state().scope}
+
+
+ENTITIES_ANY_SCOPE = "MATCH (n:Entity) RETURN count(n) AS n"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["default", "large-model"])
+def test_the_first_push_of_a_key_is_seen_only_once_it_is_switched_to(
+    store: GraphStore, example_model: GovernanceModel, large: bool
+) -> None:
+    reader = GraphStore(store.driver, store.database)
+    seen: list[tuple[int, int, int, int]] = []
+
+    def look(done: int, total: int) -> None:
+        state = reader.state()
+        seen.append(
+            (
+                store.read(ENTITIES_ANY_SCOPE)[0]["n"],  # committed batches, any scope
+                len(reader.pull().entities),  # what a reader of the key sees
+                state.revision if state else 0,
+                len(reader.run("orphans")),
+            )
+        )
+
+    writer = GraphStore(store.driver, store.database, batch_size=10)
+    report = writer.push(example_model, large=large, progress=look)
+    assert len(seen) > 3
+    # the batches were committed as they went (the server held one at a time) ...
+    assert max(committed for committed, *_ in seen) > 0
+    # ... and no reader saw any of them before the switch: no model, revision 0
+    assert {(pulled, revision, orphans) for _, pulled, revision, orphans in seen} == {(0, 0, 0)}
+    assert report.large is large and report.revision == 1
+    assert report.entities.created == len(example_model.entities)
+    assert report.relationships.created == len(example_model.relationships)
+    assert store.pull() == example_model.canonical()
+    assert _scopes(store)["entities"] == {store.state().scope}
+    assert store.read("MATCH (m:GovgraphModel) RETURN m.generations AS g") == [{"g": []}]
+
+
+def test_a_first_push_whose_writer_was_killed_leaves_no_model_and_goes_at_the_next(
+    bolt_server: BoltServer, store: GraphStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.json"
+    write_model(generate_model(bodies=1500, people=5000, seed=9), path)
+    kill_when(
+        [sys.executable, "-m", "govgraph", "db", "push", str(path), "--batch-size", "100"],
+        {**os.environ, **bolt_server.env()},
+        lambda: store.read(OTHER_SCOPES)[0]["n"] >= 500,
+    )
+    wait_while(lambda: _open_transactions(store) > 0)
+    # part of a generation was committed; the key holds no model
+    assert store.read(OTHER_SCOPES)[0]["n"] >= 500
+    assert store.state().revision == 0 and len(store.pull().entities) == 0
+    report = store.push(SMALL)
+    assert report.revision == 1 and report.entities.created == 1
+    assert _scopes(store) == {"entities": {store.state().scope}, "chunks": {store.state().scope}}
+    assert store.pull() == SMALL.canonical()
+
+
+def test_a_new_generation_that_loses_an_entity_while_written_is_refused_and_dropped(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
+    store.push(SMALL)
+    before = store.state()
+    entities = len(example_model.entities)
+    deleted: list[int] = []
+
+    def delete_one_meanwhile(done: int, total: int) -> None:
+        # once every entity of the new generation is written, before its relationships
+        if done >= entities and not deleted:
+            deleted.append(
+                store.read(
+                    "MATCH (m:GovgraphModel {key: 'default'}) MATCH (n:Entity)-[]-() "
+                    "WHERE n.scope <> m.scope RETURN count(n) AS n"
+                )[0]["n"]
+            )
+            with store.driver.session(database=store.database) as session:
+                session.run(
+                    "MATCH (m:GovgraphModel {key: 'default'}) MATCH (n:Entity) "
+                    "WHERE n.scope <> m.scope AND n.id = $id DETACH DELETE n",
+                    id=example_model.relationships[-1].to,
+                ).consume()
+
+    writer = GraphStore(store.driver, store.database, batch_size=10)
+    with pytest.raises(ConflictError, match="deleted while it was written; nothing was written"):
+        writer.push(example_model, large=True, progress=delete_one_meanwhile)
+    assert deleted == [0]  # the entities were written, no relationship yet
+    assert store.state() == before
+    assert store.pull() == SMALL.canonical()
+    assert _scopes(store) == {"entities": {before.scope}, "chunks": {before.scope}}
+    assert store.read("MATCH (m:GovgraphModel) RETURN m.generations AS g") == [{"g": []}]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["default", "large-model"])
+def test_a_relationship_to_an_entity_the_model_lacks_is_refused_before_writing(
+    store: GraphStore, large: bool
+) -> None:
+    dangling = GovernanceModel.model_validate(
+        {
+            "entities": [{"id": "only", "kind": "council", "name": {"en": "Only"}}],
+            "relationships": [{"from": "only", "to": "elsewhere", "type": "REPORTS_TO"}],
+        }
+    )
+    with pytest.raises(InputError, match=r"'elsewhere' is not an entity of the model"):
+        store.push(dangling, large=large)
+    assert store.state() is None and store.counts() == {"entities": 0, "relationships": 0}

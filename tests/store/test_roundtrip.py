@@ -342,6 +342,7 @@ def test_the_statements_name_every_field_of_a_row() -> None:
     assert _named_properties("create_entities") == entity_fields
     assert _named_properties("update_entities") == entity_fields - {"id", "scope"}
     assert _named_properties("create_relationships") == rel_fields
+    assert _named_properties("create_generation_relationships") == rel_fields
     assert _named_properties("update_relationships") == rel_fields - {"uid"}
 
 
@@ -357,6 +358,7 @@ def _operators(plan: dict) -> list[str]:
     [
         ("create_entities", EntityKind.council),
         ("create_relationships", RelationType.REPORTS_TO),
+        ("create_generation_relationships", RelationType.REPORTS_TO),
         ("update_entities", EntityKind.council),
         ("update_relationships", RelationType.REPORTS_TO),
     ],
@@ -372,5 +374,7 @@ def test_the_writes_plan_index_seeks_and_no_eager_step(
     operators = _operators(plan)
     assert "Eager" not in operators, operators
     assert not {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"} & set(operators), operators
-    if name != "create_entities":
+    if name == "create_generation_relationships":  # the ends by element id
+        assert operators.count("NodeByElementIdSeek") == 2, operators
+    elif name != "create_entities":
         assert any(op.startswith("NodeUniqueIndexSeek") for op in operators), operators
