@@ -73,6 +73,7 @@ from govgraph.store.rows import (
     model_props,
     relationship_row,
 )
+from govgraph.store.sender import BackgroundSender
 from govgraph.store.statements import (
     ANALYST_QUERIES,
     entity_statement,
@@ -438,8 +439,12 @@ class GraphStore:
 
                 # entity id -> element id of its node in the new generation
                 element_ids: dict[str, str] = {}
+                chunk_text = statement("write_chunks").text
+                done = 0
 
                 def run(text: str, batch: list[Any]) -> None:
+                    """Write one batch in its own transaction (on the sender's thread)."""
+                    nonlocal done
                     records = session.execute_write(
                         lambda tx: tx.run(text, rows=batch, scope=scope).data()
                     )
@@ -452,23 +457,31 @@ class GraphStore:
                                 "deleted while it was written; nothing was written: push "
                                 "again"
                             )
+                    if progress is not None and text != chunk_text:
+                        done += len(batch)
+                        progress(done, total)  # once the batch is committed
 
-                writer = _Writer(run, self.batch_size, progress)
-                writer.total = total
-                for part, records, build in (
-                    (ENTITIES, model.entities, lambda e: entity_row(e, scope)),
-                    (RELATIONSHIPS, model.relationships, relationship_row),
-                ):
-                    chunks: list[dict[str, Any]] = []
-                    for index, chunk in chunk_slices(records, self.chunk_size):
-                        rows = [build(record) for record in chunk]
-                        writer.buffer(part, rows, element_ids if part == RELATIONSHIPS else None)
-                        chunks.append(_chunk_row(part, index, chunk_digest(part, chunk), rows))
-                        if len(chunks) * self.chunk_size >= self.batch_size:
-                            writer.plain("write_chunks", chunks, count=False)
-                            chunks = []
-                    writer.flush()
-                    writer.plain("write_chunks", chunks, count=False)
+                # rows are built here while the sender's thread waits for the server
+                with BackgroundSender(run) as send:
+                    writer = _Writer(send, self.batch_size, None)
+                    for part, records, build in (
+                        (ENTITIES, model.entities, lambda e: entity_row(e, scope)),
+                        (RELATIONSHIPS, model.relationships, relationship_row),
+                    ):
+                        if part == RELATIONSHIPS:
+                            send.drain()  # every entity's element id is known
+                        chunks: list[dict[str, Any]] = []
+                        for index, chunk in chunk_slices(records, self.chunk_size):
+                            rows = [build(record) for record in chunk]
+                            ends = element_ids if part == RELATIONSHIPS else None
+                            writer.buffer(part, rows, ends)
+                            chunks.append(_chunk_row(part, index, chunk_digest(part, chunk), rows))
+                            if len(chunks) * self.chunk_size >= self.batch_size:
+                                writer.plain("write_chunks", chunks, count=False)
+                                chunks = []
+                        writer.flush()
+                        writer.plain("write_chunks", chunks, count=False)
+                    send.drain()
                 row = hold.run(
                     statement("commit_model").text, model=self.model, scope=scope,
                     props=meta, hash=content_hash(meta),
