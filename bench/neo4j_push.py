@@ -88,6 +88,31 @@ def memory(store: GraphStore) -> str:
     return f"client peak RSS {rss:,.0f} MiB, server peak heap {heap}"
 
 
+def jit_seconds(server: Any) -> float | None:
+    """CPU seconds the launched server's JIT compiler threads used so far (None for
+    a server this script did not start)."""
+    if server is None:
+        return None
+    total = 0.0
+    for task in Path(f"/proc/{server.pid}/task").glob("*"):
+        try:
+            if "CompilerThre" not in (task / "comm").read_text():
+                continue
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def jit_note(server: Any, before: float | None) -> str:
+    """ ", server JIT compiler CPU N s" since ``before`` (empty for another server)."""
+    after = jit_seconds(server)
+    if before is None or after is None:
+        return ""
+    return f", server JIT compiler CPU {after - before:.1f} s"
+
+
 def grouped_rows(model: GovernanceModel, scope: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """(statement, rows) per kind then per relationship type, statements from the enums."""
     entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -215,6 +240,8 @@ def main() -> None:
     parser.add_argument("--sweep-bodies", type=int, default=2_000)
     parser.add_argument("--sweep-people", type=int, default=8_000)
     parser.add_argument("--heap", default="4g", help="-Xmx of the launched Neo4j")
+    parser.add_argument("--warm-bodies", type=int, default=2_000, help="warm-up model size")
+    parser.add_argument("--warm-rounds", type=int, default=4)
     parser.add_argument("--skip-large", action="store_true", help="skip (d)")
     parser.add_argument(
         "--large-only",
@@ -255,23 +282,30 @@ def main() -> None:
 
         store.clear()
         store.apply_schema()
-        # warm the server up (query plans, JIT) on a small model, for every contender
-        warm = generate_model(bodies=300, people=900, seed=2)
-        for _ in range(2):
+        # warm the server up (query plans, and the JIT: its compiler threads take more
+        # CPU than the writes for the first few hundred thousand rows) for every
+        # contender, so that none pays it and none is measured beside it
+        warm = generate_model(bodies=args.warm_bodies, people=4 * args.warm_bodies, seed=2)
+        for round_number in range(1, args.warm_rounds + 1):
+            before = jit_seconds(server)
             store.push(warm)
             store.push(warm, large=True)
             store.clear()
             unwind_loop(store, warm, store.batch_size)
             per_row(store, warm, 200)
             store.clear()
+            if before is not None:
+                spent = jit_seconds(server) - before
+                print(f"  warm-up round {round_number}: server JIT compiler CPU {spent:.1f} s")
         print(f"  after warm-up: {memory(store)}", flush=True)
 
+        jit = jit_seconds(server)
         start = time.perf_counter()
         report = store.push(model)
         push_s = time.perf_counter() - start
         assert report.entities.created == len(model.entities)
         timed("govgraph push (first of the key: batched generation)", rows, push_s)
-        print(f"  {memory(store)}")
+        print(f"  {memory(store)}{jit_note(server, jit)}")
 
         start = time.perf_counter()
         again = store.push(model, prune=True)
@@ -298,8 +332,10 @@ def main() -> None:
             print(f"  {memory(store)}")
 
         store.clear()
+        jit = jit_seconds(server)
         unwind_s = unwind_loop(store, model, store.batch_size)
         timed("(a) hand-written UNWIND loop, same batches", rows, unwind_s)
+        print(f"  {memory(store)}{jit_note(server, jit)}")
         store.clear()
         sample_rows, per_row_s = per_row(store, model, args.sample)
         timed(f"(b) one MERGE per row ({sample_rows} rows)", sample_rows, per_row_s)
