@@ -286,9 +286,12 @@ def main() -> None:
         # CPU than the writes for the first few hundred thousand rows) for every
         # contender, so that none pays it and none is measured beside it
         warm = generate_model(bodies=args.warm_bodies, people=4 * args.warm_bodies, seed=2)
+        warm_moved = moved_subtree(warm, 100)[0]
         for round_number in range(1, args.warm_rounds + 1):
             before = jit_seconds(server)
             store.push(warm)
+            store.push(warm, prune=True)  # the re-pushes' statements too
+            store.push(warm_moved, prune=True)
             store.push(warm, large=True)
             store.clear()
             unwind_loop(store, warm, store.batch_size)

@@ -61,7 +61,6 @@ _ENTITY_DEFAULTS: dict[str, Any] = {
     "valid_from": None,
     "valid_to": None,
     "tags": (),
-    "source": None,
 }
 # one "fields set" per record shape; pydantic copies it before changing it (model_copy)
 _FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}
@@ -89,9 +88,12 @@ def _bare(cls: type[_Record], data: dict[str, Any], fields: tuple[str, ...]) -> 
 
 def _entity(entity_id: str, kind: EntityKind, name: LocalizedText, **values: Any) -> Entity:
     """An Entity built without validation: the caller passes valid values only."""
+    # every field, in the order Entity declares them (serialising follows this order,
+    # and the store's chunk digests must match those of the same model read from a file)
     data = {"id": entity_id, "kind": kind, "name": name, **_ENTITY_DEFAULTS}
     data["identifiers"] = {}
     data["attributes"] = {}
+    data["source"] = None
     data.update(values)
     return _bare(Entity, data, ("id", "kind", "name", *values))
 
