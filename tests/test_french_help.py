@@ -161,3 +161,21 @@ def test_a_french_locale_in_a_real_process():
         result.stdout
     )
     assert "Every reporting chain" not in result.stdout
+
+
+def test_help_in_french_once_leaves_the_next_help_in_english() -> None:
+    # a command whose --help option click had not made yet (its first --help of the
+    # process) kept the French one made under --lang fr: the next English --help, and
+    # the CLI reference, said "Afficher ce message et quitter."
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    command = main.get_command(click.Context(main), "memberships")
+    assert command is not None
+    command._help_option = None  # as in a process that never showed its help
+    french = runner.invoke(main, ["memberships", "--help", "--lang", "fr"])
+    assert "Afficher ce message et quitter." in french.output
+    english = runner.invoke(main, ["memberships", "--help"], env={"GOVGRAPH_LANG": "en"})
+    assert english.exit_code == 0
+    assert "Show this message and exit." in english.output
+    assert "Afficher" not in english.output

@@ -130,8 +130,10 @@ def _translate(
     command: click.Command, command_path: str, lang: str, stack: contextlib.ExitStack
 ) -> None:
     prefix = key_of(command_path)
-    if getattr(command, "_help_option", None) is not None:  # click's, made in English
-        _swap(stack, command, "_help_option", None)  # made again, in click's language
+    if hasattr(command, "_help_option"):  # click's --help, made once and kept
+        # made again in click's language within the block; afterwards the previous one,
+        # or none (made again in English), not the French one made within the block
+        _swap(stack, command, "_help_option", None)
     if command.help:
         template, blocks = split_blocks(command.help)
         french = translated(f"{prefix}.text", template, lang)
