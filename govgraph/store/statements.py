@@ -161,8 +161,9 @@ def entity_statement(name: str, kind: EntityKind) -> str:
     """``create_entities`` or ``update_entities`` for one kind: its label, and for an
     update the other kinds' labels to remove.
 
-    >>> print(entity_statement("create_entities", EntityKind.working_group).splitlines()[1])
-    CREATE (n:Entity:WorkingGroup {
+    >>> text = entity_statement("create_entities", EntityKind.working_group)
+    >>> [line for line in text.splitlines() if line.startswith("CREATE")]
+    ['CREATE (n:Entity:WorkingGroup {']
     """
     kind = EntityKind(kind)
     template = statement(name)
