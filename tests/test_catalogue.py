@@ -202,21 +202,86 @@ def test_french_from_the_locale(cli, example_path, monkeypatch):
     assert any("« " in f["message"] for f in data["findings"])
 
 
+def _built_strings(source: str) -> list[str]:
+    """The strings a module builds: each literal, and each f-string with a NUL where a
+    value goes ("a" "b" and f"a{x}" "b" are one string each, as Python reads them)."""
+    built = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            built.append(
+                "".join(
+                    part.value if isinstance(part, ast.Constant) else "\0" for part in node.values
+                )
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            built.append(node.value)
+    return built
+
+
 def test_every_translated_library_message_is_still_raised_somewhere():
     """The ``message.*`` texts translate the library's English error messages: each one
-    must still be what some module raises (or the translation silently stops)."""
-    # the modules' string literals as Python reads them ("a" "b" is one literal "ab")
-    literals = [
-        node.value
-        for source in SOURCES.values()
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    ]
-    code = "\n".join(literals)
+    must still be, whole, what some module builds (or the translation silently stops,
+    as it did when a message gained words at its end)."""
+    built = [text for source in SOURCES.values() for text in _built_strings(source)]
+    # a message may be the value inside another ("invalid YAML: the character ...")
+    built += [text.split(": ", 1)[1] for text in built if ": " in text]
+    literals = set(built)
     for key, entry in catalogue().items():
-        if key.startswith("message."):
-            literal = re.split(r"\{\w+[^}]*\}", entry.english[0])[0]
-            assert literal in code, f"{key}: no module raises {entry.english[0]!r}"
+        if key.startswith("message.") and key not in literals:  # else raised as a Phrase
+            parts = re.split(r"\{\w+[^}]*\}", entry.english[0])
+            pattern = re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL)
+            assert any(pattern.fullmatch(text) for text in built), (
+                f"{key}: no module builds {entry.english[0]!r}"
+            )
+
+
+def _raised_texts(source: str) -> list[tuple[int, str]]:
+    """The messages a module raises as English text in one of govgraph's own errors
+    (``raise InputError(f"...")``), with ``'v'`` where a value goes."""
+    import govgraph.errors
+    import govgraph.scenarios.apply
+    import govgraph.store.errors
+
+    ours = {
+        name
+        for module in (govgraph.errors, govgraph.store.errors, govgraph.scenarios.apply)
+        for name, value in vars(module).items()
+        if isinstance(value, type) and issubclass(value, govgraph.errors.GovgraphError)
+    }
+    raised = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        called = node.exc.func
+        if getattr(called, "id", getattr(called, "attr", None)) not in ours or not node.exc.args:
+            continue
+        message = node.exc.args[0]
+        if isinstance(message, ast.JoinedStr):
+            raised.append(
+                (
+                    node.lineno,
+                    "".join(
+                        p.value if isinstance(p, ast.Constant) else "'v'" for p in message.values
+                    ),
+                )
+            )
+        elif isinstance(message, ast.Constant) and isinstance(message.value, str):
+            raised.append((node.lineno, message.value))
+    return raised
+
+
+def test_every_message_raised_as_text_has_its_french():
+    """A message raised as plain English text (not a ``Phrase``) is said in French only
+    through a ``message.*`` entry: each one the code raises must have one."""
+    from govgraph.i18n import translate_message
+
+    untranslated = [
+        f"{path.relative_to(ROOT)}:{line}: {message}"
+        for path, source in SOURCES.items()
+        for line, message in _raised_texts(source)
+        if translate_message(message, "fr") == message
+    ]
+    assert untranslated == []
 
 
 def test_library_errors_in_french(cli, tmp_path):

@@ -23,8 +23,8 @@ from govgraph.cli.common import (
     as_of_option,
     as_of_today_option,
     as_of_value,
-    current_language,
     format_option,
+    is_quiet,
     lang_option,
     load,
     model_argument,
@@ -155,8 +155,11 @@ def db() -> None:
 
 
 @db.command()
+@lang_option
 @connection_options
-def schema(uri: str | None, user: str | None, password: str | None, database: str | None) -> None:
+def schema(
+    lang: str, uri: str | None, user: str | None, password: str | None, database: str | None
+) -> None:
     """Create the constraints and the index the push uses, if missing; says
     ``exists`` for those already there. Deletes what large-model pushes whose client
     died left half-written.
@@ -166,7 +169,6 @@ def schema(uri: str | None, user: str | None, password: str | None, database: st
     \b
         govgraph db schema
     """
-    lang = current_language()
     with open_store(uri, user, password, database) as (store, _):
         for status, what, name in store.ensure_schema():
             key = "db.schema_created" if status == "created" else "db.schema_exists"
@@ -188,7 +190,9 @@ def schema(uri: str | None, user: str | None, password: str | None, database: st
 )
 @click.option("--force", is_flag=True, help="Push even if MODEL was pulled at an older revision.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Rows per batch.")
+@lang_option
 @connection_options
+@quiet_option
 def push(
     model: str,
     model_key: str,
@@ -196,6 +200,7 @@ def push(
     large: bool,
     force: bool,
     batch_size: int | None,
+    lang: str,
     uri: str | None,
     user: str | None,
     password: str | None,
@@ -215,9 +220,9 @@ def push(
     extra = {"batch_size": batch_size} if batch_size else {}
     with open_store(uri, user, password, database, model_key, **extra) as (store, settings):
         total = len(loaded.entities) + len(loaded.relationships)
-        if total > PROGRESS_THRESHOLD:
+        if total > PROGRESS_THRESHOLD and not is_quiet():
             columns = (
-                TextColumn(text("db.pushing", current_language())),
+                TextColumn(text("db.pushing", lang)),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -231,7 +236,6 @@ def push(
                 report = store.push(loaded, prune=prune, large=large, force=force, progress=advance)
         else:
             report = store.push(loaded, prune=prune, large=large, force=force)
-    lang = current_language()
     parts = [
         text(
             "db.push_counts",
@@ -268,6 +272,7 @@ def push(
 @to_option
 @as_of_option
 @model_key_option
+@lang_option
 @connection_options
 @quiet_option
 def pull(
@@ -275,6 +280,7 @@ def pull(
     to: str,
     as_of_date: date | None,
     model_key: str,
+    lang: str,
     uri: str | None,
     user: str | None,
     password: str | None,
@@ -294,7 +300,6 @@ def pull(
         model = store.pull(stamp=True)
     write_output(output, lambda path: write_model(as_of(model, as_of_date), path), f".{to}")
     revision = model.pulled_from.revision if model.pulled_from else 0
-    lang = current_language()
     status(
         text(
             "db.pull_summary",
@@ -382,11 +387,13 @@ def query(
 @click.argument("cypher")
 @click.option("-p", "--param", "params", multiple=True, help="A parameter, key=value (repeatable).")
 @format_option
+@lang_option
 @connection_options
 def cypher(
     cypher: str,
     params: tuple[str, ...],
     fmt: str,
+    lang: str,
     uri: str | None,
     user: str | None,
     password: str | None,

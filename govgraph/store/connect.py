@@ -11,6 +11,7 @@ False
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from govgraph.errors import InputError
-from govgraph.store.errors import StoreError, store_errors
+from govgraph.store.errors import StoreError, store_errors, why_unreachable
 
 __all__ = ["DEFAULT_URI", "ConnectionSettings", "open_driver", "redact"]
 
@@ -30,6 +31,11 @@ CONNECT_TIMEOUT = 15.0
 #: Seconds a managed transaction keeps retrying transient errors (a cluster leader
 #: change, a deadlock between two writers).
 RETRY_TIME = 30.0
+
+# The driver logs a warning ("Unable to retrieve routing information") before raising
+# the error govgraph reports in one line. Without a handler of its own, Python would
+# print it on stderr as a second line; a handler configured by the user still gets it.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def redact(uri: str) -> str:
@@ -116,8 +122,8 @@ def open_driver(settings: ConnectionSettings) -> Driver:
             try:
                 driver.verify_connectivity()
             except ServiceUnavailable as exc:
-                message = str(exc).splitlines()[0] if str(exc) else "no answer"
-                raise StoreError(f"cannot reach {settings.where}: {message}") from None
+                reason = why_unreachable(exc)
+                raise StoreError(f"cannot reach {settings.where}: {reason}") from None
             except (AuthError, Neo4jError) as exc:
                 if isinstance(exc, AuthError) or "Security" in (getattr(exc, "code", "") or ""):
                     raise StoreError(

@@ -9,6 +9,9 @@ govgraph.store.errors.StoreError: already one line
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,7 +25,14 @@ from neo4j.exceptions import (
 
 from govgraph.errors import GovgraphError
 
-__all__ = ["ConflictError", "ReadOnlyError", "StoreError", "describe", "store_errors"]
+__all__ = [
+    "ConflictError",
+    "ReadOnlyError",
+    "StoreError",
+    "describe",
+    "store_errors",
+    "why_unreachable",
+]
 
 
 class StoreError(GovgraphError):
@@ -48,6 +58,45 @@ def describe(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what lies beneath it: its causes and an exception group's members."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending.extend(getattr(current, "exceptions", ()))
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+
+
+def why_unreachable(exc: BaseException) -> str:
+    """Why the server could not be reached: the operating system's error beneath the
+    driver's (``Connection refused``, ``No route to host``...), an unknown host name,
+    else the driver's most specific line. The driver's first line ("Couldn't connect
+    to ...") says nothing the message does not already say.
+
+    >>> why_unreachable(OSError(111, "Connection refused"))
+    'Connection refused'
+    >>> why_unreachable(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
+    'the host name is not known'
+    """
+    causes = list(_causes(exc))
+    for cause in causes:
+        if isinstance(cause, socket.gaierror):
+            if cause.errno == socket.EAI_NONAME:
+                return "the host name is not known"
+            return f"the host name could not be looked up ({cause.strerror or cause})"
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno)
+        if isinstance(cause, TimeoutError):
+            return os.strerror(errno.ETIMEDOUT)
+    lines = [line for cause in causes for line in str(cause).splitlines() if line.strip()]
+    return lines[-1].strip() if lines else type(exc).__name__
+
+
 @contextmanager
 def store_errors(where: str = "the graph store") -> Iterator[None]:
     """Turn driver errors into one-line ``StoreError`` messages (never credentials)."""
@@ -58,7 +107,7 @@ def store_errors(where: str = "the graph store") -> Iterator[None]:
     except AuthError:
         raise StoreError(f"{where} refused the credentials (check the user and password)") from None
     except (ServiceUnavailable, SessionExpired) as exc:
-        raise StoreError(f"cannot reach {where}: {describe(exc)}") from None
+        raise StoreError(f"cannot reach {where}: {why_unreachable(exc)}") from None
     except Neo4jError as exc:
         code = exc.code or ""
         if code.endswith("DatabaseNotFound"):

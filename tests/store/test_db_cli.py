@@ -240,14 +240,35 @@ def test_server_down_is_one_line_exit_2(cli, monkeypatch, tmp_path: Path) -> Non
     for args in (
         ("db", "push", "fixtures/joint-councils.yaml", "--uri", f"bolt://127.0.0.1:{port}"),
         ("db", "pull", "-o", tmp_path / "x.yaml", "--uri", f"bolt://127.0.0.1:{port}"),
+        ("db", "schema", "--uri", f"neo4j://127.0.0.1:{port}"),
         ("show", f"bolt://127.0.0.1:{port}"),
     ):
         result = cli(*args)
         assert result.exit_code == 2, result.output
         lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("error: cannot reach the graph store at")
+        # the operating system's reason, not the driver's "Couldn't connect to ...:"
+        assert lines == [f"error: cannot reach the graph store at {args[-1]}: Connection refused"]
         assert "hunter2" not in result.output
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_server_down_in_french(cli, tmp_path: Path) -> None:
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    result = cli("db", "pull", "-o", tmp_path / "x.yaml", "--uri", uri, "--lang", "fr")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"erreur : impossible de joindre la base de graphes à {uri} : connexion refusée\n"
+    )
+
+
+def test_an_unknown_host_says_so(cli) -> None:
+    result = cli("db", "schema", "--uri", "bolt://no-such-host.invalid:7687")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: cannot reach the graph store at bolt://no-such-host.invalid:7687: "
+        "the host name is not known"
+    ]
 
 
 def test_credentials_in_the_uri_are_refused_without_echo(cli) -> None:
