@@ -103,7 +103,7 @@ def test_an_empty_model_argument_says_so(cli):
     assert "MODEL is empty" in result.stderr and "NEO4J_URI" in result.stderr
     assert "entities.csv" not in result.stderr
     french = cli("validate", "", "--lang", "fr")
-    assert french.exit_code == 2 and french.stderr.startswith("erreur : MODEL est vide")
+    assert french.exit_code == 2 and french.stderr.startswith("erreur : MODÈLE est vide")
 
 
 # colour, quiet, JSON errors ----------------------------------------------------------

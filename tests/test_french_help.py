@@ -179,3 +179,40 @@ def test_help_in_french_once_leaves_the_next_help_in_english() -> None:
     assert english.exit_code == 0
     assert "Show this message and exit." in english.output
     assert "Afficher" not in english.output
+
+
+#: Metavar words French writes the same way (TODAY and ALL are typed as they are).
+SAME_IN_FRENCH = {"A", "B", "ID", "TYPE", "CYPHER", "DATE", "TODAY", "ALL"}
+
+
+def test_every_metavar_is_french_under_french(cli, monkeypatch):
+    """Each name that stands for a value (``MODEL``, ``OUT``, click's ``INTEGER``) has
+    French words, and ``--help`` and click's errors show them; English is unchanged."""
+    from govgraph.cli.help_text import _METAVAR_WORD, translated_metavar
+
+    metavars = {
+        param.make_metavar(context)
+        for context in _commands()
+        for param in context.command.params
+        if not (isinstance(param, click.Option) and param.is_flag)
+    }
+    assert {"MODEL", "OUT", "INTEGER", "[ID]", "SCENARIO_A [SCENARIO_B ...]"} <= metavars
+    untranslated = {
+        word
+        for metavar in metavars
+        if f"metavar.{metavar}" not in catalogue()
+        for word in _METAVAR_WORD.findall(metavar)
+        if word not in SAME_IN_FRENCH and translated_metavar(word, "fr") == word
+    }
+    assert untranslated == set()
+
+    monkeypatch.setenv("COLUMNS", "100")
+    french = cli("convert", "--help", "--lang", "fr").stdout
+    assert french.startswith("Utilisation : main convert [OPTIONS] MODÈLE SORTIE\n")
+    assert "MODEL" not in french and "OUT " not in french
+    assert "--top ENTIER" in cli("overlaps", "--help", "--lang", "fr").stdout
+    missing = cli("validate", "--lang", "fr")
+    assert missing.exit_code == 2 and "Argument manquant 'MODÈLE'" in missing.stderr
+    english = cli("convert", "--help").stdout
+    assert english.startswith("Usage: main convert [OPTIONS] MODEL OUT\n")
+    assert "Missing argument 'MODEL'" in cli("validate").stderr

@@ -10,7 +10,11 @@ as ``govgraph db push`` (``govgraph.db.push``):
   given when it is registered, or a command's own ``short_help``);
 - ``help.govgraph.db.push.option.<name>``: an option's help, or ``help.option.<name>``
   for an option every command that has it describes alike (``--lang``, ``--format``);
-  ``….default`` after either for the words an option shows as its default.
+  ``….default`` after either for the words an option shows as its default;
+- ``metavar.<WORD>``: a word of the names that stand for values (``MODEL`` → ``MODÈLE``)
+  in usage lines, option tables and click's errors; a whole name such as
+  ``metavar.INTEGER RANGE`` first. Choice values (``[table|json|csv]``) are what is
+  typed and stay.
 
 A translation is used only while its English (``msgid``) is the code's: a changed
 English text shows in English until the catalogue follows (a test fails meanwhile).
@@ -26,12 +30,13 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import click
 
-from govgraph.i18n import catalogue
+from govgraph.i18n import catalogue, text
 
 __all__ = [
     "help_entries",
@@ -40,7 +45,11 @@ __all__ = [
     "split_blocks",
     "translated",
     "translated_help",
+    "translated_metavar",
 ]
+
+#: A word of a metavar that the catalogue may translate (``MODEL``, ``SCENARIO_B``).
+_METAVAR_WORD = re.compile(r"[A-Z][A-Z_]*[A-Z]|[A-Z]")
 
 
 def key_of(command_path: str) -> str:
@@ -78,6 +87,28 @@ def translated(key: str, english: str, lang: str) -> str | None:
     if entry is None or entry.english[0] != english or entry.is_fuzzy:
         return None
     return entry.translations[0] or None
+
+
+def translated_metavar(metavar: str, lang: str) -> str:
+    """A metavar in ``lang``: the catalogue's words for the whole of it or for each of
+    its words; other words and choice values as they are.
+
+    >>> translated_metavar("[ID]", "fr"), translated_metavar("MAPPING.yaml", "fr")
+    ('[ID]', 'CORRESPONDANCE.yaml')
+    >>> translated_metavar("INTEGER RANGE", "fr"), translated_metavar("[yaml|json]", "fr")
+    ('ENTIER', '[yaml|json]')
+    """
+    if lang == "en":
+        return metavar
+    known = catalogue()
+    if f"metavar.{metavar}" in known:
+        return text(f"metavar.{metavar}", lang)
+
+    def word(match: re.Match[str]) -> str:
+        key = f"metavar.{match.group()}"
+        return text(key, lang) if key in known else match.group()
+
+    return _METAVAR_WORD.sub(word, metavar)
 
 
 def _option_key(prefix: str, param: click.Parameter, english: str) -> str:
@@ -156,6 +187,11 @@ def _translate(
                     _swap(stack, param, "show_default", french)
         if isinstance(param, click.Option) and isinstance(param.default, float):
             _number_default(param, lang, stack)
+        if not (isinstance(param, click.Option) and param.is_flag):
+            english_metavar = param.make_metavar(click.Context(command))
+            french_metavar = translated_metavar(english_metavar, lang)
+            if french_metavar != english_metavar:
+                _swap(stack, param, "metavar", french_metavar)
     if not isinstance(command, click.Group):
         return
     lazy_short = getattr(command.commands, "short_help", None)
