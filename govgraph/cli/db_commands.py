@@ -161,8 +161,8 @@ def schema(
     lang: str, uri: str | None, user: str | None, password: str | None, database: str | None
 ) -> None:
     """Create the constraints and the index the push uses, if missing; says
-    ``exists`` for those already there. Deletes what large-model pushes whose client
-    died left half-written.
+    ``exists`` for those already there. Deletes what large-model pushes left behind
+    when their client died: a generation half-written, or an old one half-deleted.
 
     Example:
 
@@ -173,8 +173,9 @@ def schema(
         for status, what, name in store.ensure_schema():
             key = "db.schema_created" if status == "created" else "db.schema_exists"
             click.echo(text(key, lang, what=text(f"db.schema_{what}", lang), name=name))
-        for model_key, scope in store.clean_generations():
-            click.echo(text("db.abandoned_deleted", lang, scope=scope, model=repr(model_key)))
+        for retired in store.clean_generations():
+            key = f"db.{retired.reason}_deleted"
+            click.echo(text(key, lang, scope=retired.scope, model=repr(retired.model)))
 
 
 @db.command()

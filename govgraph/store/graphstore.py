@@ -66,6 +66,7 @@ from govgraph.store.chunks import (
     digest as chunk_digest,
 )
 from govgraph.store.errors import ConflictError, store_errors
+from govgraph.store.retired import LEASE_MS, Retired, delete_retired
 from govgraph.store.rows import (
     content_hash,
     entity_row,
@@ -96,8 +97,6 @@ __all__ = [
 DEFAULT_BATCH_SIZE = 5000
 #: The model key used when none is given.
 DEFAULT_MODEL_KEY = "default"
-#: Entities deleted per transaction when an old generation goes.
-DELETE_BATCH = 10_000
 #: Seconds a cleanup waits for a model node's lock before it leaves the key alone (a
 #: large-model push holds it while it writes its generation).
 PROBE_TIMEOUT = 2.0
@@ -488,6 +487,11 @@ class GraphStore:
                 ).single()  # fmt: skip
                 assert row is not None
                 revision, old_scope = int(row["revision"]), held[0]["scope"]
+                if old_scope and old_scope != scope:  # deleted next, or by a cleanup
+                    hold.run(
+                        statement("retire_scope").text, model=self.model, scope=old_scope,
+                        reason="replaced", owner=scope, lease=LEASE_MS,
+                    ).consume()  # fmt: skip
                 hold.commit()
         except BaseException:
             with suppress(GovgraphError, Exception):
@@ -495,58 +499,53 @@ class GraphStore:
             raise
         old = 0
         if old_scope and old_scope != scope:
-            old = self._delete_scope(old_scope)
+            old = self._delete_retired(old_scope, scope) or 0
         entities = Counts(created=len(model.entities), deleted=old)
         relationships = Counts(created=len(model.relationships))
         return PushReport(self.model, revision, entities, relationships, large=True)
 
+    def _delete_retired(self, scope: str, owner: str) -> int | None:
+        """``delete_retired`` with this store's session and batch size."""
+        with store_errors(self.where):
+            return delete_retired(self._session, scope, owner, batch=self.batch_size)
+
     def _drop_generation(self, scope: str) -> None:
-        """Delete a generation that will never be current, and take it off the list."""
-        self._delete_scope(scope)
-        self._write("drop_generation", model=self.model, scope=scope)
+        """Retire a generation that will never be current (its push failed), then
+        delete it; a cleanup finishes what this cannot."""
+        self._write("drop_generation", model=self.model, scope=scope, owner=scope, lease=LEASE_MS)
+        self._delete_retired(scope, scope)
 
-    def clean_generations(self) -> list[tuple[str, str]]:
-        """Delete the generations that large-model pushes left half-written (their
-        writer died): those recorded as being written whose model node no writer holds.
-        Returns ``(model key, scope)`` for each one deleted.
+    def clean_generations(self) -> list[Retired]:
+        """Delete what large-model pushes left behind: the generations whose writer
+        died before the switch (recorded as being written on a model node that no
+        writer holds), and the retired generations whose deletion was interrupted
+        (their deleter's lease ran out). Returns each one deleted.
 
-        A key whose model node is locked (a push is running) is left for later."""
-        cleaned: list[tuple[str, str]] = []
+        A key whose model node is locked (a push is running) is left for later, and so
+        is a retired generation that a live deleter is deleting."""
+        owner = uuid.uuid4().hex
+        cleaned: list[Retired] = []
         for row in self._read(statement("abandoned_generations").text, {}):
             try:
                 with self._session() as session:
                     tx = session.begin_transaction(timeout=PROBE_TIMEOUT)
                     try:
                         found = tx.run(
-                            statement("claim_generations").text, model=row["model"]
-                        ).single()
+                            statement("claim_generations").text,
+                            model=row["model"], owner=owner, lease=LEASE_MS,
+                        ).single()  # fmt: skip
                         tx.commit()
                     finally:
                         tx.close()
             except (Neo4jError, DriverError):
                 continue  # a writer holds the model node: its generation is being written
             for scope in found["abandoned"] if found else []:
-                self._delete_scope(scope)
-                cleaned.append((str(row["model"]), str(scope)))
+                if self._delete_retired(scope, owner) is not None:
+                    cleaned.append(Retired(str(row["model"]), str(scope), "abandoned"))
+        for row in self._read(statement("retired_scopes").text, {}):
+            if self._delete_retired(row["scope"], owner) is not None:
+                cleaned.append(Retired(str(row["model"]), str(row["scope"]), row["reason"]))
         return cleaned
-
-    def _delete_scope(self, scope: str) -> int:
-        """Delete one scope's entities (and their relationships) in batches."""
-        deleted = 0
-        with store_errors(self.where), self._session() as session:
-            while True:
-                rows = session.execute_write(
-                    lambda tx: _data(tx, "delete_scope_batch", scope=scope, limit=DELETE_BATCH)
-                )
-                count = int(rows[0]["deleted"]) if rows else 0
-                deleted += count
-                if count == 0:
-                    session.execute_write(
-                        lambda tx: tx.run(
-                            statement("delete_scope_chunks").text, scope=scope
-                        ).consume()
-                    )
-                    return deleted
 
     # -- pull and queries -------------------------------------------------------------
 

@@ -98,11 +98,12 @@ def test_schema_creates_what_is_missing_and_says_exists(cli, env, store) -> None
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
         "exists: constraint govgraph_chunk_scope_part_index",
+        "exists: constraint govgraph_retired_scope",
         "created: index govgraph_entity_scope",
     ]
     second = cli("db", "schema")
     assert second.exit_code == 0
-    assert second.stdout.count("exists:") == 4 and "created" not in second.stdout
+    assert second.stdout.count("exists:") == 5 and "created" not in second.stdout
 
 
 def test_named_query(cli, env, store, example_model: GovernanceModel) -> None:

@@ -210,3 +210,85 @@ def test_a_relationship_to_an_entity_the_model_lacks_is_refused_before_writing(
     with pytest.raises(InputError, match=r"'elsewhere' is not an entity of the model"):
         store.push(dangling, large=large)
     assert store.state() is None and store.counts() == {"entities": 0, "relationships": 0}
+
+
+RETIRED = "MATCH (r:GovgraphRetired) RETURN r.scope AS scope, r.reason AS reason"
+
+
+def _expire_leases(store: GraphStore) -> None:
+    """What two minutes do to the lease of a deleter that died: it runs out."""
+    store.driver.execute_query(
+        "MATCH (r:GovgraphRetired) SET r.lease_until = 0", database_=store.database
+    )
+
+
+def test_an_old_generation_half_deleted_is_finished_once_its_deleter_is_gone(
+    bolt_server: BoltServer, cli, env, store: GraphStore, tmp_path: Path
+) -> None:
+    big = generate_model(bodies=1500, people=5000, seed=8)
+    store.push(big)
+    old = store.state().scope
+    old_count = len(big.entities)
+    small = tmp_path / "small.json"
+    write_model(SMALL, small)
+    # switched to the small model, then killed while deleting the old generation
+    kill_when(
+        [sys.executable, "-m", "govgraph", "db", "push", str(small), "--large-model",
+         "--batch-size", "100"],
+        {**os.environ, **bolt_server.env()},
+        lambda: store.state().revision == 2
+        and 0 < store.read(OTHER_SCOPES)[0]["n"] < old_count,
+    )  # fmt: skip
+    wait_while(lambda: _open_transactions(store) > 0)
+    assert store.pull() == SMALL.canonical()
+    left = store.read(OTHER_SCOPES)[0]["n"]
+    assert 0 < left < old_count
+    assert store.read(RETIRED) == [{"scope": old, "reason": "replaced"}]
+    # while the deleter's lease lasts, a cleanup leaves its generation alone
+    live = cli("db", "schema")
+    assert live.exit_code == 0 and "deleted:" not in live.stdout
+    assert store.read(OTHER_SCOPES)[0]["n"] == left
+    _expire_leases(store)
+    result = cli("db", "schema")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"deleted: replaced generation {old} of model 'default' (its deletion had been "
+        "interrupted)" in result.stdout
+    )
+    current = store.state().scope
+    assert _scopes(store) == {"entities": {current}, "chunks": {current}}
+    assert store.read(RETIRED) == []
+    assert store.pull() == SMALL.canonical()
+
+
+def test_a_retired_generation_is_deleted_only_by_its_lease_holder(
+    store: GraphStore, example_model: GovernanceModel
+) -> None:
+    from govgraph.store.retired import LEASE_MS, delete_retired
+    from govgraph.store.statements import statement
+
+    retiring = GraphStore(store.driver, store.database, model="retiring")
+    retiring.push(example_model)
+    scope = retiring.state().scope
+    store.driver.execute_query(
+        statement("retire_scope").text,
+        model="retiring", scope=scope, reason="replaced", owner="alice", lease=LEASE_MS,
+        database_=store.database,
+    )  # fmt: skip
+
+    def session():
+        return store.driver.session(database=store.database)
+
+    def in_scope() -> dict[str, int]:
+        return store.read(
+            "OPTIONAL MATCH (n:Entity {scope: $s}) WITH count(n) AS e "
+            "OPTIONAL MATCH (c:GovgraphChunk {scope: $s}) RETURN e, count(c) AS c",
+            s=scope,
+        )[0]
+
+    assert in_scope()["e"] == len(example_model.entities) and in_scope()["c"] > 0
+    assert delete_retired(session, scope, "bob") is None  # alice's lease is live
+    assert in_scope()["e"] == len(example_model.entities)
+    assert delete_retired(session, scope, "alice", batch=7) == len(example_model.entities)
+    assert in_scope() == {"e": 0, "c": 0} and store.read(RETIRED) == []
+    assert delete_retired(session, scope, "alice") is None  # nothing left to delete

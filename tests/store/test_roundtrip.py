@@ -285,6 +285,7 @@ def test_schema_is_idempotent_and_only_what_the_push_uses(store: GraphStore) -> 
         "exists: constraint govgraph_entity_scope_id",
         "exists: constraint govgraph_model_key",
         "exists: constraint govgraph_chunk_scope_part_index",
+        "exists: constraint govgraph_retired_scope",
         "exists: index govgraph_entity_scope",
     ]
     names = {row["name"] for row in store.read("SHOW INDEXES YIELD name RETURN name")}
@@ -292,6 +293,7 @@ def test_schema_is_idempotent_and_only_what_the_push_uses(store: GraphStore) -> 
         "govgraph_entity_scope_id",
         "govgraph_model_key",
         "govgraph_chunk_scope_part_index",
+        "govgraph_retired_scope",
         "govgraph_entity_scope",
     }
 
