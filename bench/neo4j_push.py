@@ -10,8 +10,10 @@ same rows and batch size, measures:
   (c) a re-push of the unchanged model, and a re-push after moving one subtree of
       about --subtree bodies to another parent (with --prune);
   (d) the same model in large-model mode (a new generation, switched at the end);
-  and a batch-size sweep on a smaller model. Client peak RSS and the server's peak
-  heap (JMX, the sum of the heap pools' peaks) are printed after each step.
+  and a batch-size sweep on a smaller model. Client peak RSS and the server's heap are
+  printed after each step: the most heap in use after a garbage collection during the
+  step (from the launched server's GC log: what the step kept alive, plus garbage G1
+  had not yet reclaimed), else the sum of the JMX heap pools' peaks (another server).
 
 Targets: push >= 1.0x (a) and >= 50x (b); unchanged re-push >= 20x faster than the
 push; re-push after the move >= 10x faster.
@@ -30,8 +32,10 @@ import argparse
 import importlib.util
 import os
 import platform
+import re
 import resource
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -77,15 +81,48 @@ def _launcher() -> Any:
     return module
 
 
+#: A G1 collection in the GC log: ``GC(12) Pause Young (Normal) ... 1024M->512M(4096M)``.
+_COLLECTION = re.compile(r"GC\(\d+\) Pause .* (\d+)([KMG])->(\d+)([KMG])\((\d+)([KMG])\)")
+_UNIT = {"K": 2**10, "M": 2**20, "G": 2**30}
+
+
+class GcLog:
+    """The launched server's GC log (``-Xlog:gc``), read step by step."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+
+    def peak_after_collections(self) -> int | None:
+        """The most heap in use after a collection since the last call (bytes)."""
+        try:
+            with self.path.open(encoding="utf-8", errors="replace") as log:
+                log.seek(self.offset)
+                text = log.read()
+                self.offset = log.tell()
+        except OSError:
+            return None
+        after = [int(m[3]) * _UNIT[m[4]] for m in _COLLECTION.finditer(text)]
+        return max(after) if after else None
+
+
+GC_LOG: GcLog | None = None
+
+
 def memory(store: GraphStore) -> str:
-    """Client peak RSS and server peak heap so far."""
+    """Client peak RSS so far, and the server's heap: the most in use after a
+    collection since the last report (GC log), else the JMX heap pools' peaks."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    try:
-        peak = store.read(HEAP_PEAK)[0]["peak"]
-        heap = f"{peak / 2**30:.2f} GiB" if peak else "?"
-    except Exception:  # JMX may be off on another server
-        heap = "?"
-    return f"client peak RSS {rss:,.0f} MiB, server peak heap {heap}"
+    peak = GC_LOG.peak_after_collections() if GC_LOG is not None else None
+    if peak is not None:
+        heap = f"server heap after collections, at most {peak / 2**30:.2f} GiB"
+    else:
+        try:
+            pools = store.read(HEAP_PEAK)[0]["peak"]
+            heap = f"server peak heap {pools / 2**30:.2f} GiB (JMX pools)" if pools else "?"
+        except Exception:  # JMX may be off on another server
+            heap = "server heap ?"
+    return f"client peak RSS {rss:,.0f} MiB, {heap}"
 
 
 def jit_seconds(server: Any) -> float | None:
@@ -257,7 +294,9 @@ def main() -> None:
         note = f"server: {settings.where}"
     else:
         launcher = _launcher()
-        server = launcher.start(heap=args.heap)
+        global GC_LOG
+        GC_LOG = GcLog(Path(tempfile.mkdtemp(prefix="govgraph-bench-")) / "gc.log")
+        server = launcher.start(heap=args.heap, jvm_options=[f"-Xlog:gc:file={GC_LOG.path}"])
         settings = ConnectionSettings(server.uri, server.user, server.password)
         note = f"server: embedded Neo4j {server.version} (tools/neo4j-launcher, -Xmx{args.heap})"
     try:

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,10 +113,12 @@ def start(
     java_home: str | None = None,
     data: Path | None = None,
     timeout: float = START_TIMEOUT,
+    jvm_options: Sequence[str] = (),
 ) -> Neo4jServer:
     """Build (if needed) and start the launcher; returns once Bolt accepts logins.
     ``data`` keeps the database in that directory (default: a temporary one, removed
-    at a clean stop), so a server killed on purpose can be started again on it."""
+    at a clean stop), so a server killed on purpose can be started again on it;
+    ``jvm_options`` go to the JVM (e.g. ``-Xlog:gc:file=gc.log``)."""
     version = version or os.environ.get("GOVGRAPH_NEO4J_VERSION") or LTS_VERSION
     heap = heap or os.environ.get("GOVGRAPH_NEO4J_HEAP") or DEFAULT_HEAP
     java_home = _java_home(version, java_home)
@@ -124,7 +127,7 @@ def start(
     classpath = f"{target / 'classes'}{os.pathsep}{(target / 'classpath.txt').read_text().strip()}"
     java = str(Path(java_home) / "bin" / "java") if java_home else "java"
     command = [
-        java, f"-Xmx{heap}", "-Xms256m", "-XX:+UseG1GC", "-cp", classpath,
+        java, f"-Xmx{heap}", "-Xms256m", "-XX:+UseG1GC", *jvm_options, "-cp", classpath,
         "org.govgraph.launcher.Launcher", "--password", password, "--stop-on-stdin-close",
         *(["--data", str(data)] if data is not None else []),
     ]  # fmt: skip
