@@ -113,9 +113,13 @@ def memory(store: GraphStore) -> str:
     """Client peak RSS so far, and the server's heap: the most in use after a
     collection since the last report (GC log), else the JMX heap pools' peaks."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak = GC_LOG.peak_after_collections() if GC_LOG is not None else None
-    if peak is not None:
-        heap = f"server heap after collections, at most {peak / 2**30:.2f} GiB"
+    if GC_LOG is not None:
+        peak = GC_LOG.peak_after_collections()
+        heap = (
+            f"server heap after collections, at most {peak / 2**30:.2f} GiB"
+            if peak is not None
+            else "server heap: no collection during the step"
+        )
     else:
         try:
             pools = store.read(HEAP_PEAK)[0]["peak"]
