@@ -43,13 +43,28 @@ class Retired:
     reason: str
 
 
-def _batch(tx: ManagedTransaction, scope: str, owner: str, limit: int) -> int | None:
-    """Renew ``owner``'s lease, then delete one batch: how many entities went, or
-    ``None`` when ``owner`` does not hold the lease."""
+def _claim(tx: ManagedTransaction, scope: str, owner: str) -> bool:
+    """Renew (or take) ``owner``'s lease; false when another deleter holds it."""
     claimed = tx.run(
         statement("claim_retired").text, scope=scope, owner=owner, lease=LEASE_MS
     ).single()
-    if claimed is None:
+    return claimed is not None
+
+
+def _relationships(tx: ManagedTransaction, scope: str, owner: str, limit: int) -> int | None:
+    """Delete up to ``limit`` relationships of the next ``limit`` entities: how many
+    went, or ``None`` when ``owner`` does not hold the lease."""
+    if not _claim(tx, scope, owner):
+        return None
+    row = tx.run(
+        statement("delete_scope_relationships").text, scope=scope, nodes=limit, limit=limit
+    ).single()
+    return int(row["deleted"]) if row else 0
+
+
+def _entities(tx: ManagedTransaction, scope: str, owner: str, limit: int) -> int | None:
+    """Delete the next ``limit`` entities (their relationships already gone)."""
+    if not _claim(tx, scope, owner):
         return None
     row = tx.run(statement("delete_scope_batch").text, scope=scope, limit=limit).single()
     return int(row["deleted"]) if row else 0
@@ -59,12 +74,17 @@ def delete_retired(
     open_session: Callable[[], Session], scope: str, owner: str, *, batch: int = DELETE_BATCH
 ) -> int | None:
     """Delete retired generation ``scope`` (its entities, relationships, chunks and
-    record) while ``owner`` holds or can take its lease. Returns the number of
-    entities deleted, or ``None`` when another deleter holds it or it is gone."""
+    record) while ``owner`` holds or can take its lease, at most ``batch``
+    relationships or entities per transaction. Returns the number of entities
+    deleted, or ``None`` when another deleter holds it or it is gone."""
     deleted = 0
     with open_session() as session:
         while True:
-            count = session.execute_write(_batch, scope, owner, batch)
+            # the next entities' relationships, a batch per transaction, then them
+            while (gone := session.execute_write(_relationships, scope, owner, batch)) != 0:
+                if gone is None:
+                    return None
+            count = session.execute_write(_entities, scope, owner, batch)
             if count is None:
                 return None
             deleted += count

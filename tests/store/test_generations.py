@@ -292,3 +292,40 @@ def test_a_retired_generation_is_deleted_only_by_its_lease_holder(
     assert delete_retired(session, scope, "alice", batch=7) == len(example_model.entities)
     assert in_scope() == {"e": 0, "c": 0} and store.read(RETIRED) == []
     assert delete_retired(session, scope, "alice") is None  # nothing left to delete
+
+
+def test_an_entity_with_many_relationships_is_deleted_a_batch_at_a_time(
+    store: GraphStore,
+) -> None:
+    """A DETACH DELETE of a hub deletes all its relationships in one transaction (at
+    10^6 entities one exceeded a 2 GiB server's transaction memory): relationships go
+    first, at most a batch per transaction."""
+    from govgraph.store.retired import LEASE_MS, _relationships, delete_retired
+    from govgraph.store.statements import statement
+
+    people = [{"id": f"p{i}", "kind": "person", "name": {"en": f"P {i}"}} for i in range(30)]
+    hub = GovernanceModel.model_validate(
+        {
+            "entities": [{"id": "hub", "kind": "council", "name": {"en": "Hub"}}, *people],
+            "relationships": [{"from": p["id"], "type": "MEMBER_OF", "to": "hub"} for p in people],
+        }
+    )
+    retiring = GraphStore(store.driver, store.database, model="hub")
+    retiring.push(hub)
+    scope = retiring.state().scope
+    store.driver.execute_query(
+        statement("retire_scope").text,
+        model="hub", scope=scope, reason="replaced", owner="alice", lease=LEASE_MS,
+        database_=store.database,
+    )  # fmt: skip
+    count = "MATCH (:Entity {scope: $s})-[r]->() RETURN count(r) AS n"
+    with store.driver.session(database=store.database) as session:
+        assert session.execute_write(_relationships, scope, "alice", 7) == 7
+        assert store.read(count, s=scope) == [{"n": 23}]
+        assert session.execute_write(_relationships, scope, "bob", 7) is None  # alice's
+
+    def open_session():
+        return store.driver.session(database=store.database)
+
+    assert delete_retired(open_session, scope, "alice", batch=7) == 31
+    assert store.read("MATCH (n:Entity {scope: $s}) RETURN count(n) AS n", s=scope) == [{"n": 0}]
