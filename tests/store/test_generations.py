@@ -222,6 +222,18 @@ def _expire_leases(store: GraphStore) -> None:
     )
 
 
+def _retire(store: GraphStore, model: str, scope: str, owner: str) -> None:
+    """Record generation ``scope`` of ``model`` as replaced, leased to ``owner``."""
+    from govgraph.store.retired import LEASE_MS
+    from govgraph.store.statements import statement
+
+    store.driver.execute_query(
+        statement("retire_scope").text,
+        model=model, scope=scope, reason="replaced", owner=owner, lease=LEASE_MS,
+        database_=store.database,
+    )  # fmt: skip
+
+
 def test_an_old_generation_half_deleted_is_finished_once_its_deleter_is_gone(
     bolt_server: BoltServer, cli, env, store: GraphStore, tmp_path: Path
 ) -> None:
@@ -264,17 +276,12 @@ def test_an_old_generation_half_deleted_is_finished_once_its_deleter_is_gone(
 def test_a_retired_generation_is_deleted_only_by_its_lease_holder(
     store: GraphStore, example_model: GovernanceModel
 ) -> None:
-    from govgraph.store.retired import LEASE_MS, delete_retired
-    from govgraph.store.statements import statement
+    from govgraph.store.retired import delete_retired
 
     retiring = GraphStore(store.driver, store.database, model="retiring")
     retiring.push(example_model)
     scope = retiring.state().scope
-    store.driver.execute_query(
-        statement("retire_scope").text,
-        model="retiring", scope=scope, reason="replaced", owner="alice", lease=LEASE_MS,
-        database_=store.database,
-    )  # fmt: skip
+    _retire(store, "retiring", scope, owner="alice")
 
     def session():
         return store.driver.session(database=store.database)
@@ -300,8 +307,7 @@ def test_an_entity_with_many_relationships_is_deleted_a_batch_at_a_time(
     """A DETACH DELETE of a hub deletes all its relationships in one transaction (at
     10^6 entities one exceeded a 2 GiB server's transaction memory): relationships go
     first, at most a batch per transaction."""
-    from govgraph.store.retired import LEASE_MS, _relationships, delete_retired
-    from govgraph.store.statements import statement
+    from govgraph.store.retired import _relationships, delete_retired
 
     people = [{"id": f"p{i}", "kind": "person", "name": {"en": f"P {i}"}} for i in range(30)]
     hub = GovernanceModel.model_validate(
@@ -313,11 +319,7 @@ def test_an_entity_with_many_relationships_is_deleted_a_batch_at_a_time(
     retiring = GraphStore(store.driver, store.database, model="hub")
     retiring.push(hub)
     scope = retiring.state().scope
-    store.driver.execute_query(
-        statement("retire_scope").text,
-        model="hub", scope=scope, reason="replaced", owner="alice", lease=LEASE_MS,
-        database_=store.database,
-    )  # fmt: skip
+    _retire(store, "hub", scope, owner="alice")
     count = "MATCH (:Entity {scope: $s})-[r]->() RETURN count(r) AS n"
     with store.driver.session(database=store.database) as session:
         assert session.execute_write(_relationships, scope, "alice", 7) == 7
